@@ -1,0 +1,78 @@
+// Command piiguard finds and pseudonymises personal data in contact-center records.
+//
+// Subcommands: scan, run, broker, demo, rules, keygen, pseudonym, reveal, version. Run
+// `piiguard help` for the list and `piiguard SUBCOMMAND -h` for each one's flags.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // the command ran but some input failed (a line, a rule example)
+	exitUsage   = 2 // bad flags or configuration
+	exitRuntime = 3 // the command could not run (a broker that stays away, an I/O error)
+)
+
+// command is one subcommand: it parses its own flags from args and returns an exit code.
+type command struct {
+	name    string
+	summary string
+	run     func(env *environ, args []string) int
+}
+
+// environ is what a command may touch of the process: its streams and environment.
+type environ struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+func commands() []command {
+	return []command{
+		{"scan", "redact JSONL records from stdin to stdout", runScan},
+		{"run", "process the raw Kafka topic into the redacted, compliance and dead-letter topics", runRun},
+		{"broker", "serve the embedded Kafka-protocol broker with the default topics", runBroker},
+		{"demo", "run broker, engine and a synthetic producer in one process and show the results", runDemo},
+		{"rules", "rules test [PATH…]: run rule examples; rules list: list the loaded rules", runRules},
+		{"keygen", "print a new pseudonym key file to stdout", runKeygen},
+		{"pseudonym", "print the token a value gets: pseudonym --key-file F --type EMAIL VALUE", runPseudonym},
+		{"reveal", "reveal a reversible token: reveal --key-file F TOKEN", runReveal},
+		{"version", "print the version and the rules version", runVersion},
+	}
+}
+
+func main() {
+	env := &environ{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	os.Exit(dispatch(env, os.Args[1:]))
+}
+
+func dispatch(env *environ, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(env.stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(env, args[1:])
+		}
+	}
+	fmt.Fprintf(env.stderr, "piiguard: unknown command %q\n\n", args[0])
+	usage(env.stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: piiguard COMMAND [flags]")
+	fmt.Fprintln(w)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+}

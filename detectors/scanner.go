@@ -1,0 +1,475 @@
+package detectors
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/detectors/spoken"
+	"github.com/piiguard/piiguard/detectors/validate"
+	"github.com/piiguard/piiguard/rules"
+)
+
+// viewKind selects the text a rule sees.
+type viewKind int
+
+const (
+	viewFolded viewKind = iota // NFKC, lower case
+	viewCased                  // NFKC, case kept
+	viewSpoken                 // folded, spelled-out numbers as digits
+)
+
+// trigger bits.
+const (
+	trigDigits = 1 << iota
+	trigAt
+	trigColon
+)
+
+// term is one dictionary entry of a terms rule.
+type term struct {
+	text   string
+	prefix bool
+	id     int
+}
+
+// compiledRule is a rule ready to run.
+type compiledRule struct {
+	id, typ, subtype, category string
+	langs                      map[string]bool
+	view                       viewKind
+	match                      matcher
+	terms                      []term
+	gate                       []int    // keyword ids; the rule runs only when one occurs
+	gateWords                  []string // the same, as text, for keyword windows
+	triggers                   int
+	minDigits                  int
+	window                     int
+	validator                  validate.Func
+	score, minScore            float64
+	ctxWords, ctxNeg           []int
+	boost, penalty             float64
+	ctxWindow                  int
+}
+
+// Scanner is every rule of a rule set compiled into one pass. It is safe for concurrent use.
+type Scanner struct {
+	rules   []*compiledRule
+	kw      keywords
+	version string
+	stmts   *statementSet
+}
+
+// Compile builds a Scanner from a rule set.
+func Compile(set *rules.Set) (*Scanner, error) {
+	s := &Scanner{version: set.Version()}
+	var errs []error
+	for _, r := range set.Rules() {
+		cr, err := s.compileRule(r)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("rule %s: %w", r.ID, err))
+			continue
+		}
+		s.rules = append(s.rules, cr)
+	}
+	st, err := compileStatements(set.Statements(), &s.kw)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	s.stmts = st
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	s.kw.build()
+	return s, nil
+}
+
+// MustCompileDefault compiles the embedded default packs; it panics if they are broken (they are tested).
+func MustCompileDefault() *Scanner {
+	set, err := rules.NewSet(rules.Default()...)
+	if err != nil {
+		panic(err)
+	}
+	s, err := Compile(set)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// Version is the rules version the scanner was compiled from.
+func (s *Scanner) Version() string { return s.version }
+
+func (s *Scanner) compileRule(r rules.Rule) (*compiledRule, error) {
+	cr := &compiledRule{
+		id: r.ID, typ: r.Type, subtype: r.Subtype, category: r.Category,
+		minDigits: r.MinDigits, window: r.WindowOrDefault(),
+		score: r.ScoreOrDefault(), minScore: r.MinScoreOrDefault(),
+		boost: r.Context.BoostOrDefault(), penalty: r.Context.PenaltyOrDefault(), ctxWindow: r.Context.WindowOrDefault(),
+	}
+	if len(r.Languages) > 0 {
+		cr.langs = map[string]bool{}
+		for _, l := range r.Languages {
+			cr.langs[l] = true
+		}
+	}
+	switch r.View {
+	case "cased":
+		cr.view = viewCased
+	case "spoken":
+		cr.view = viewSpoken
+	}
+	for _, t := range r.Triggers {
+		switch t {
+		case "digits":
+			cr.triggers |= trigDigits
+		case "at":
+			cr.triggers |= trigAt
+		case "colon":
+			cr.triggers |= trigColon
+		}
+	}
+	if r.Pattern != "" {
+		m, err := compilePattern(r.ID, r.Pattern, r.Engine, r.Timeout)
+		if err != nil {
+			return nil, err
+		}
+		cr.match = m
+	}
+	for _, t := range r.Terms {
+		tm := term{text: strings.TrimSuffix(t, "*"), prefix: strings.HasSuffix(t, "*")}
+		tm.id = s.kw.add(tm.text)
+		cr.terms = append(cr.terms, tm)
+		cr.gate = append(cr.gate, tm.id)
+	}
+	for _, k := range r.Keywords {
+		cr.gate = append(cr.gate, s.kw.add(k))
+		cr.gateWords = append(cr.gateWords, k)
+	}
+	for _, w := range r.Context.Words {
+		cr.ctxWords = append(cr.ctxWords, s.kw.add(w))
+	}
+	for _, w := range r.Context.Negative {
+		cr.ctxNeg = append(cr.ctxNeg, s.kw.add(w))
+	}
+	if r.Validator != "" {
+		v, ok := validate.Lookup(r.Validator)
+		if !ok {
+			return nil, fmt.Errorf("unknown validator %q", r.Validator)
+		}
+		cr.validator = v
+	}
+	return cr, nil
+}
+
+// Options narrow a scan.
+type Options struct {
+	// Languages limits the scan to rules for these languages (rules with no language always run).
+	// Default: every rule runs, whatever the record's language.
+	Languages []string
+	// Types limits the scan to these entity types. Default: all.
+	Types []string
+}
+
+// Scan finds the personal data in text with every rule. Findings are sorted by start and do not overlap.
+func (s *Scanner) Scan(text string) ([]Finding, error) {
+	return s.ScanWith(text, Options{})
+}
+
+// ScanWith is Scan narrowed by opt.
+func (s *Scanner) ScanWith(text string, opt Options) ([]Finding, error) {
+	if text == "" {
+		return nil, nil
+	}
+	a := s.analyze(text)
+	var cands []Finding
+	for _, r := range s.rules {
+		if !r.selected(opt) || (len(r.gate) > 0 && !a.present.anyOf(r.gate)) {
+			continue
+		}
+		var err error
+		cands, err = s.runRule(a, r, cands)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return resolve(cands), nil
+}
+
+func (r *compiledRule) selected(opt Options) bool {
+	if len(opt.Languages) > 0 && r.langs != nil {
+		ok := false
+		for _, l := range opt.Languages {
+			ok = ok || r.langs[l]
+		}
+		if !ok {
+			return false
+		}
+	}
+	if len(opt.Types) > 0 {
+		for _, t := range opt.Types {
+			if t == r.typ {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// analysis is what one scan computes once and every rule shares: the views, the keywords present and the
+// trigger windows, each made on first use.
+type analysis struct {
+	orig    string
+	nfkc    view
+	folded  string
+	present bitset
+	kw      *keywords
+
+	spokenDone bool
+	spoken     spoken.View
+	hasSpoken  bool
+
+	windows [3]map[int][]window // per view kind: trigger bit → windows
+}
+
+func (s *Scanner) analyze(text string) *analysis {
+	a := &analysis{orig: text, kw: &s.kw}
+	a.nfkc = nfkcView(text)
+	a.folded = fold(a.nfkc.text)
+	a.present = s.kw.match(a.folded)
+	return a
+}
+
+// text returns the view text of kind k.
+func (a *analysis) text(k viewKind) string {
+	switch k {
+	case viewCased:
+		return a.nfkc.text
+	case viewSpoken:
+		if !a.spokenDone {
+			a.spoken, a.hasSpoken = spoken.Digits(a.folded)
+			a.spokenDone = true
+		}
+		if a.hasSpoken {
+			return a.spoken.Text()
+		}
+	}
+	return a.folded
+}
+
+// toOriginal maps a span of view k to the original text, and says whether spelled-out numbers were part of it.
+func (a *analysis) toOriginal(k viewKind, s, e int) (int, int, bool) {
+	spokenPart := false
+	if k == viewSpoken && a.hasSpoken {
+		fs, fe := a.spoken.Span(s, e)
+		spokenPart = fe-fs != e-s || a.folded[fs:fe] != a.spoken.Text()[s:e]
+		s, e = fs, fe
+	}
+	s, e = a.nfkc.span(s, e)
+	return s, e, spokenPart
+}
+
+// triggerWindows returns the windows of trigger bit t in view k.
+func (a *analysis) triggerWindows(k viewKind, t int) []window {
+	if k == viewCased {
+		k = viewFolded // same offsets: folding keeps byte lengths
+	}
+	if k == viewSpoken && a.text(viewSpoken) == a.folded {
+		k = viewFolded
+	}
+	if a.windows[k] == nil {
+		a.windows[k] = map[int][]window{}
+	}
+	if ws, ok := a.windows[k][t]; ok {
+		return ws
+	}
+	txt := a.text(k)
+	var ws []window
+	switch t {
+	case trigDigits:
+		ws = digitWindows(txt)
+	case trigAt:
+		ws = byteWindows(txt, '@', nil)
+	case trigColon:
+		ws = byteWindows(txt, ':', hexColon)
+	}
+	a.windows[k][t] = ws
+	return ws
+}
+
+// ruleWindows returns where rule r's regex runs.
+func (a *analysis) ruleWindows(r *compiledRule) []window {
+	txt := a.text(r.view)
+	if r.triggers == 0 {
+		if len(r.gateWords) == 0 {
+			return []window{{start: 0, end: len(txt)}}
+		}
+		var present []string
+		for i, id := range r.gate[len(r.gate)-len(r.gateWords):] {
+			if a.present.has(id) {
+				present = append(present, r.gateWords[i])
+			}
+		}
+		return keywordWindows(txt, present, r.window/4, r.window)
+	}
+	var ws []window
+	for _, t := range []int{trigDigits, trigAt, trigColon} {
+		if r.triggers&t == 0 {
+			continue
+		}
+		for _, w := range a.triggerWindows(r.view, t) {
+			if t == trigDigits && w.digits < r.minDigits {
+				continue
+			}
+			ws = append(ws, w)
+		}
+	}
+	if r.triggers&(r.triggers-1) != 0 {
+		ws = mergeWindows(ws)
+	}
+	return ws
+}
+
+func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Finding, error) {
+	txt := a.text(r.view)
+	if len(r.terms) > 0 {
+		for _, t := range r.terms {
+			if !a.present.has(t.id) {
+				continue
+			}
+			for off := 0; ; {
+				i := indexFrom(txt, t.text, off)
+				if i < 0 {
+					break
+				}
+				off = i + len(t.text)
+				if !wordBoundaryBefore(txt, i) {
+					continue
+				}
+				end := i + len(t.text)
+				if t.prefix {
+					end = wordEnd(txt, end)
+				} else if !wordBoundaryAfter(txt, end) {
+					continue
+				}
+				out = r.accept(a, txt, i, end, out)
+				off = end
+			}
+		}
+		return out, nil
+	}
+	for _, w := range a.ruleWindows(r) {
+		base := w.start
+		err := r.match.find(txt[w.start:w.end], func(ms, me int) {
+			out = r.accept(a, txt, base+ms, base+me, out)
+		})
+		if err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// accept validates and scores the span [vs,ve) of view txt and appends it as a finding when it passes.
+func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding) []Finding {
+	if r.validator != nil && !r.validator(txt[vs:ve]) {
+		var ok bool
+		if ve, ok = r.validPrefix(txt, vs, ve); !ok {
+			return out
+		}
+	}
+	score := r.score
+	if len(r.ctxWords) > 0 || len(r.ctxNeg) > 0 {
+		ctx := txt[max(0, vs-r.ctxWindow):min(len(txt), ve+r.ctxWindow)]
+		if a.near(ctx, r.ctxWords) {
+			score += r.boost
+		}
+		if a.near(ctx, r.ctxNeg) {
+			score -= r.penalty
+		}
+		score = min(1, max(0, score))
+	}
+	if score < r.minScore {
+		return out
+	}
+	s, e, sp := a.toOriginal(r.view, vs, ve)
+	return append(out, Finding{Type: r.typ, Subtype: r.subtype, Category: r.category,
+		Start: s, End: e, Score: round2(score), Rule: r.id, Spoken: sp})
+}
+
+// maxTrims is how many trailing groups validPrefix may drop.
+const maxTrims = 3
+
+// validPrefix retries a candidate that failed its validator without its last separated groups: a greedy pattern
+// may have taken the expiry date after a card number or the next number after a phone. It returns the new end.
+func (r *compiledRule) validPrefix(txt string, vs, ve int) (int, bool) {
+	for range maxTrims {
+		j := strings.LastIndexAny(txt[vs:ve], " -./")
+		if j <= 0 {
+			return ve, false
+		}
+		ve = vs + j
+		for ve > vs && strings.IndexByte(" -./", txt[ve-1]) >= 0 {
+			ve--
+		}
+		if r.validator(txt[vs:ve]) {
+			return ve, true
+		}
+	}
+	return ve, false
+}
+
+// near reports whether one of the keyword ids occurs in ctx.
+func (a *analysis) near(ctx string, ids []int) bool {
+	for _, id := range ids {
+		if a.present.has(id) && strings.Contains(ctx, a.kw.words[id]) {
+			return true
+		}
+	}
+	return false
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func wordBoundaryBefore(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !isWordRune(r)
+}
+
+func wordBoundaryAfter(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !isWordRune(r)
+}
+
+// wordEnd returns the end of the word that continues at i.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) && r != '-' {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// WrittenForm returns text with case folded and spelled-out numbers written as digits: the form of a Spoken
+// finding's value that its written twin has ("null eins fünf eins" → "0151"), so both get one pseudonym.
+func WrittenForm(text string) string {
+	f := fold(nfkcView(text).text)
+	if v, ok := spoken.Digits(f); ok {
+		return v.Text()
+	}
+	return f
+}

@@ -1,0 +1,183 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/dlclark/regexp2"
+
+	"github.com/piiguard/piiguard/detectors/validate"
+)
+
+// Known values of the enumerated fields.
+var (
+	categories = set("personal", "contact", "financial", "identifier", "special_category")
+	triggers   = set("digits", "at", "colon")
+	views      = set("", "folded", "cased", "spoken")
+	engines    = set("", "re2", "regexp2")
+	kinds      = set("consent_given", "consent_refused", "consent_withdrawn", "objection", "erasure_request",
+		"access_request", "rectification_request", "portability_request", "restriction_request",
+		"consent_question", "answer_yes", "answer_no")
+	typeName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	idName   = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
+	langName = regexp.MustCompile(`^[a-z]{2}$`)
+)
+
+func set(v ...string) map[string]bool {
+	m := make(map[string]bool, len(v))
+	for _, s := range v {
+		m[s] = true
+	}
+	return m
+}
+
+// Validate checks every rule and statement of the pack; each error names the file, the line and the rule.
+func (p *Pack) Validate() error {
+	var errs []error
+	if p.Name == "" {
+		errs = append(errs, fmt.Errorf("%s: pack has no name", p.Source))
+	}
+	for _, l := range p.Languages {
+		if !langName.MatchString(l) {
+			errs = append(errs, fmt.Errorf("%s: language %q is not an ISO 639-1 code", p.Source, l))
+		}
+	}
+	for i := range p.Rules {
+		r := &p.Rules[i]
+		for _, err := range r.problems() {
+			errs = append(errs, fmt.Errorf("%s:%d: rule %s: %w", p.Source, r.Line, r.ID, err))
+		}
+	}
+	for i := range p.Statements {
+		s := &p.Statements[i]
+		for _, err := range s.problems() {
+			errs = append(errs, fmt.Errorf("%s:%d: statement %s: %w", p.Source, s.Line, s.ID, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (r *Rule) problems() []error {
+	var errs []error
+	add := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	if !idName.MatchString(r.ID) {
+		add("id must be lower case letters, digits, '.', '_' or '-'")
+	}
+	if !typeName.MatchString(r.Type) {
+		add("type %q must be an upper-case name such as EMAIL", r.Type)
+	}
+	if !categories[r.Category] {
+		add("category %q is not one of personal, contact, financial, identifier, special_category", r.Category)
+	}
+	if r.Type == "SPECIAL_CATEGORY" && r.Subtype == "" {
+		add("SPECIAL_CATEGORY rules need a subtype (health, religion, …)")
+	}
+	for _, l := range r.Languages {
+		if !langName.MatchString(l) {
+			add("language %q is not an ISO 639-1 code", l)
+		}
+	}
+	for _, t := range r.Triggers {
+		if !triggers[t] {
+			add("unknown trigger %q (want digits, at or colon)", t)
+		}
+	}
+	if !views[r.View] {
+		add("unknown view %q (want folded, cased or spoken)", r.View)
+	}
+	switch {
+	case r.Pattern == "" && len(r.Terms) == 0:
+		add("needs a pattern or terms")
+	case r.Pattern != "" && len(r.Terms) > 0:
+		add("has both a pattern and terms; use one")
+	}
+	if r.Pattern != "" {
+		errs = append(errs, checkPattern(r.Pattern, r.Engine, r.Timeout)...)
+	}
+	for _, t := range r.Terms {
+		if t == "" || t != strings.ToLower(t) {
+			add("term %q must be non-empty and lower case", t)
+		}
+	}
+	for _, k := range append(append(append([]string{}, r.Keywords...), r.Context.Words...), r.Context.Negative...) {
+		if k == "" || k != strings.ToLower(k) {
+			add("keyword %q must be non-empty and lower case", k)
+		}
+	}
+	if r.Validator != "" {
+		if _, ok := validate.Lookup(r.Validator); !ok {
+			add("unknown validator %q (known: %s)", r.Validator, strings.Join(validate.Names(), ", "))
+		}
+	}
+	for name, v := range map[string]float64{"score": r.Score, "min_score": r.MinScore,
+		"context.boost": r.Context.Boost, "context.penalty": r.Context.Penalty} {
+		if v < 0 || v > 1 {
+			add("%s %v is outside [0,1]", name, v)
+		}
+	}
+	if r.MinDigits < 0 || r.Window < 0 || r.Context.Window < 0 {
+		add("min_digits, window and context.window must not be negative")
+	}
+	if len(r.Examples.Match) == 0 {
+		add("needs at least one examples.match")
+	}
+	return errs
+}
+
+func (s *Statement) problems() []error {
+	var errs []error
+	add := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	if !idName.MatchString(s.ID) {
+		add("id must be lower case letters, digits, '.', '_' or '-'")
+	}
+	if !kinds[s.Kind] {
+		add("unknown kind %q", s.Kind)
+	}
+	if s.Pattern == "" {
+		add("needs a pattern")
+	} else {
+		errs = append(errs, checkPattern(s.Pattern, s.Engine, s.Timeout)...)
+	}
+	if s.Negative != "" {
+		errs = append(errs, checkPattern(s.Negative, s.Engine, s.Timeout)...)
+	}
+	for _, k := range s.Keywords {
+		if k == "" || k != strings.ToLower(k) {
+			add("keyword %q must be non-empty and lower case", k)
+		}
+	}
+	if s.Confidence < 0 || s.Confidence > 1 {
+		add("confidence %v is outside [0,1]", s.Confidence)
+	}
+	if len(s.Examples.Match) == 0 {
+		add("needs at least one examples.match")
+	}
+	return errs
+}
+
+// checkPattern compiles pattern with its engine and checks a regexp2 rule's timeout.
+func checkPattern(pattern, engine string, timeout Duration) []error {
+	if !engines[engine] {
+		return []error{fmt.Errorf("unknown engine %q (want re2 or regexp2)", engine)}
+	}
+	if engine == "regexp2" {
+		var errs []error
+		if timeout <= 0 {
+			errs = append(errs, errors.New("regexp2 rules need a timeout (e.g. timeout: 50ms)"))
+		} else if timeout.Std() > MaxRegexp2Timeout {
+			errs = append(errs, fmt.Errorf("timeout %v is over the %v limit", timeout.Std(), MaxRegexp2Timeout))
+		}
+		if _, err := regexp2.Compile(pattern, regexp2.RE2); err != nil {
+			if _, err2 := regexp2.Compile(pattern, regexp2.None); err2 != nil {
+				errs = append(errs, fmt.Errorf("pattern: %v", err2))
+			}
+		}
+		return errs
+	}
+	if _, err := regexp.Compile(pattern); err != nil {
+		return []error{fmt.Errorf("pattern: %v", err)}
+	}
+	return nil
+}
