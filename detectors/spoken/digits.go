@@ -1,0 +1,247 @@
+package spoken
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Byte classes of the scan.
+const (
+	cBreak  byte = iota // ends a run: any other punctuation or symbol
+	cLetter             // ASCII letter
+	cDigit              // ASCII digit
+	cSep                // ASCII space, tab, newline, comma, hyphen or dot: may sit inside a run
+	cMulti              // first byte of a multi-byte rune (or an invalid byte)
+)
+
+// classes holds the class of every byte.
+var classes = func() (t [256]byte) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = cMulti
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			t[c] = cLetter
+		case '0' <= c && c <= '9':
+			t[c] = cDigit
+		case c == ' ', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f', c == ',', c == '-', c == '.':
+			t[c] = cSep
+		}
+	}
+	return t
+}()
+
+// isWordRune reports whether the non-ASCII rune r is part of a word (a letter, mark or digit).
+func isWordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r))
+}
+
+// isSepRune reports whether the non-ASCII rune r may sit inside a run: a space or a dash.
+func isSepRune(r rune) bool {
+	return unicode.IsSpace(r) || ('\u2010' <= r && r <= '\u2015')
+}
+
+// segCap is how many tokens a segment holds on the stack. A longer run is converted in parts.
+const segCap = 64
+
+// tok is a number token of a segment, and after parsing a numeral or a break.
+type tok struct {
+	start, end int32 // source bytes
+	kind       kind
+	lang       lang
+	flags      uint8
+	n          uint8  // numerals: how many number tokens it holds
+	rep        uint8  // numerals: how often the digit repeats (double four); 0 when it does not
+	val        uint16 // value
+}
+
+// Digits builds the view of s. s is already lower-cased (the scanner folds case first). ok is false — and
+// nothing is allocated — when s holds no run to convert; then callers use s itself (and v.Text() is s).
+//
+// A run is a maximal sequence of number tokens (number words of the four languages, or groups of ASCII
+// digits) separated only by spaces, commas, hyphens, dots or fillers. It is converted when it holds at least
+// one number word and at least two number tokens (a compound word such as zweiundvierzig counts as two).
+// Texts longer than 2 GiB are not converted. Everyday words that are also digits (to, en, et, fire, ti, ein, eine, una, due, sei, oh) count only next
+// to a number word of their own language, so "up to 3 days" and "one to five" stay as they are.
+func Digits(s string) (v View, ok bool) {
+	if len(s) > math.MaxInt32 {
+		return View{text: s, n: len(s)}, false
+	}
+	var (
+		stack [segCap]tok
+		toks  = stack[:0]
+		words bool // the segment holds a number word
+		out   builder
+	)
+	for i := 0; i < len(s); {
+		switch classes[s[i]] {
+		case cSep:
+			i++
+			continue
+		case cBreak:
+			if len(toks) > 0 {
+				flush(s, toks, words, &out)
+				toks, words = toks[:0], false
+			}
+			i++
+			continue
+		case cMulti:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				if !isSepRune(r) && len(toks) > 0 {
+					flush(s, toks, words, &out)
+					toks, words = toks[:0], false
+				}
+				i += size
+				continue
+			}
+		}
+		j, group := wordEnd(s, i)
+		t := tok{start: int32(i), end: int32(j), kind: kDigits}
+		if !group {
+			e, found := lookup(s[i:j])
+			switch {
+			case !found:
+				if len(toks) > 0 {
+					flush(s, toks, words, &out)
+					toks, words = toks[:0], false
+				}
+				i = j
+				continue
+			case e.kind == kFiller, e.kind == kLink && len(toks) == 0:
+				i = j
+				continue
+			}
+			t.kind, t.lang, t.flags, t.val = e.kind, e.lang, e.flags, e.val
+			words = words || e.kind.isNumberWord()
+		}
+		if len(toks) == segCap {
+			if words {
+				flush(s, toks, words, &out)
+				toks, words = toks[:0], t.kind.isNumberWord()
+			} else {
+				// Digit groups far before any number word: keep the last few only.
+				toks = toks[:copy(toks, toks[segCap-8:])]
+			}
+		}
+		toks = append(toks, t)
+		i = j
+	}
+	if len(toks) > 0 {
+		flush(s, toks, words, &out)
+	}
+	return out.view(s)
+}
+
+// wordEnd returns the end of the word that starts at i, and whether it is all ASCII digits.
+func wordEnd(s string, i int) (j int, group bool) {
+	group = true
+	for j = i; j < len(s); {
+		c := s[j]
+		switch classes[c] {
+		case cDigit:
+			j++
+		case cLetter:
+			group = false
+			j++
+		case cMulti:
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isWordRune(r) {
+				return j, group
+			}
+			group = false
+			j += size
+		default:
+			return j, group
+		}
+	}
+	return j, group
+}
+
+// flush converts the runs of one segment, a stretch of tokens between two words or signs that are not
+// numbers. toks is reused by the caller.
+func flush(s string, toks []tok, words bool, out *builder) {
+	if !words || len(toks) < 2 && (toks[0].kind != kCompound && toks[0].kind != kHundreds) {
+		return
+	}
+	filterWeak(toks)
+	nums := numerals(s, toks)
+	a := 0
+	for i := 0; i <= len(nums); i++ {
+		if i < len(nums) && nums[i].kind != kBreak {
+			continue
+		}
+		if run := nums[a:i]; qualifies(run) {
+			out.run(s, run)
+		}
+		a = i + 1
+	}
+}
+
+// qualifies reports whether a run is converted: it holds a number word and at least two number tokens.
+func qualifies(run []tok) bool {
+	n, word := 0, false
+	for _, t := range run {
+		n += int(t.n)
+		word = word || t.flags&fGroup == 0
+	}
+	return word && n >= 2
+}
+
+// builder writes the view; it allocates only when the first run is converted.
+type builder struct {
+	b      strings.Builder
+	pieces []piece
+	last   int // the original is copied up to here
+}
+
+// run writes the digits of one run and the original text before it.
+func (o *builder) run(s string, run []tok) {
+	if o.pieces == nil {
+		o.b.Grow(len(s))
+		o.pieces = make([]piece, 0, 64)
+	}
+	o.copyText(s, o.last, int(run[0].start))
+	var d [8]byte
+	for _, t := range run {
+		if t.flags&fGroup != 0 {
+			o.copyText(s, int(t.start), int(t.end))
+			continue
+		}
+		o.pieces = append(o.pieces, piece{v: int32(o.b.Len()), s: t.start, e: t.end})
+		o.b.Write(t.digits(d[:0]))
+	}
+	o.last = int(run[len(run)-1].end)
+}
+
+// copyText copies the original's [from,to) unchanged.
+func (o *builder) copyText(s string, from, to int) {
+	if from >= to {
+		return
+	}
+	o.pieces = append(o.pieces, piece{v: int32(o.b.Len()), s: int32(from), e: int32(to), copied: true})
+	o.b.WriteString(s[from:to])
+}
+
+// view returns the view of s, or s itself when no run was converted.
+func (o *builder) view(s string) (View, bool) {
+	if o.pieces == nil {
+		return View{text: s, n: len(s)}, false
+	}
+	o.copyText(s, o.last, len(s))
+	return View{text: o.b.String(), pieces: o.pieces, n: len(s)}, true
+}
+
+// digits appends the digits of numeral t to dst.
+func (t tok) digits(dst []byte) []byte {
+	if t.rep > 0 {
+		for range t.rep {
+			dst = append(dst, byte('0'+t.val))
+		}
+		return dst
+	}
+	return strconv.AppendUint(dst, uint64(t.val), 10)
+}
