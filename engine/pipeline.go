@@ -117,16 +117,17 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 	region := pseudonym.RegionForLanguage(res.Language)
 	opt := detectors.Options{Languages: p.policy.Languages(res.Channel)}
 
+	// located is one piece of a finding: the part of it that lies in one field.
 	type located struct {
 		field int
-		f     detectors.Finding
+		f     detectors.Finding // Start and End are offsets in the field's value
+		value string            // the whole value, across the pieces of its unit
+		first bool
+		blank bool // a later piece of a value whose replacement stands in the first piece only
 	}
 	var all []located
-	for i, f := range rec.Fields {
-		if f.Meta || f.Value == "" {
-			continue
-		}
-		fs, err := p.scanner.ScanWith(f.Value, opt)
+	for _, u := range units(rec) {
+		fs, err := p.scanner.ScanWith(u.text, opt)
 		if err != nil {
 			if errors.Is(err, detectors.ErrTimeout) {
 				return nil, stream.ProcessError{Reason: ReasonScanTimeout, Err: err}
@@ -134,21 +135,31 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 			return nil, stream.ProcessError{Reason: "internal", Err: err}
 		}
 		for _, fd := range fs {
-			all = append(all, located{i, fd})
+			value := u.text[fd.Start:fd.End]
+			for _, pc := range u.split(fd) {
+				lf := fd
+				lf.Start, lf.End = pc.start, pc.end
+				all = append(all, located{field: pc.field, f: lf, value: value, first: pc.first, blank: !pc.first && !u.repeat})
+			}
 		}
 	}
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].field != all[j].field {
+			return all[i].field < all[j].field
+		}
+		return all[i].f.Start < all[j].f.Start
+	})
 
 	names := newNameBook()
 	for _, l := range all {
-		if l.f.Type == "PERSON" {
-			names.add(rec.Fields[l.field].Value[l.f.Start:l.f.End])
+		if l.f.Type == "PERSON" && l.first {
+			names.add(l.value)
 		}
 	}
 
-	repl := map[int]string{}
+	edits := map[int][]edit{} // per field, in descending start order
 	dropped := map[int]bool{}
 	findings := make([]detectors.Finding, 0, len(all))
-	// Replace from the last finding of a field to the first, so the offsets of earlier ones stay valid.
 	for k := len(all) - 1; k >= 0; k-- {
 		l := all[k]
 		fld := rec.Fields[l.field]
@@ -158,7 +169,11 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 		if dropped[l.field] {
 			continue
 		}
-		value := fld.Value[l.f.Start:l.f.End]
+		if l.blank {
+			edits[l.field] = append(edits[l.field], edit{l.f.Start, l.f.End, ""})
+			continue
+		}
+		value := l.value
 		switch {
 		case l.f.Spoken:
 			value = detectors.WrittenForm(value)
@@ -168,14 +183,20 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 		text, drop := policy.Render(d, l.f, value, p.tokens, region)
 		if drop {
 			dropped[l.field] = true
-			repl[l.field] = ""
 			continue
 		}
-		cur, ok := repl[l.field]
-		if !ok {
-			cur = fld.Value
-		}
-		repl[l.field] = cur[:l.f.Start] + text + cur[l.f.End:]
+		edits[l.field] = append(edits[l.field], edit{l.f.Start, l.f.End, text})
+	}
+	repl := make(map[int]string, len(edits)+len(dropped))
+	for i, es := range edits {
+		repl[i] = applyEdits(rec.Fields[i].Value, 0, len(rec.Fields[i].Value), es)
+	}
+	for i := range dropped {
+		repl[i] = ""
+	}
+	red := &redactor{rec: rec, edits: edits, dropped: dropped}
+	if res.Events, err = p.findEvents(rec, res, red); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool {
 		a, b := res.Findings[i], res.Findings[j]
@@ -189,6 +210,57 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 		return nil, stream.ProcessError{Reason: ReasonEncode, Err: err}
 	}
 	return res, nil
+}
+
+// edit replaces the bytes [start,end) of a field value with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// applyEdits returns value[from:to] with the edits inside that span applied; edits are in descending start order.
+func applyEdits(value string, from, to int, es []edit) string {
+	var b strings.Builder
+	b.Grow(to - from + 16)
+	pos := from
+	for k := len(es) - 1; k >= 0; k-- {
+		e := es[k]
+		if e.end <= from || e.start >= to {
+			continue
+		}
+		s, t := max(e.start, from), min(e.end, to)
+		b.WriteString(value[pos:s])
+		b.WriteString(e.text)
+		pos = t
+	}
+	b.WriteString(value[pos:to])
+	return b.String()
+}
+
+// redactor gives the redacted text of any span of a record's fields, for compliance statements: a statement is
+// reported in its redacted form, never with the personal data it contains.
+type redactor struct {
+	rec     *record.Record
+	edits   map[int][]edit
+	dropped map[int]bool
+}
+
+// Span returns the redacted text of rec.Fields[field].Value[start:end]. A finding cut by the span boundary is
+// replaced whole; a dropped field yields "".
+func (r *redactor) Span(field, start, end int) string {
+	if r.dropped[field] {
+		return ""
+	}
+	v := r.rec.Fields[field].Value
+	for _, e := range r.edits[field] {
+		if e.start < start && e.end > start {
+			start = e.start
+		}
+		if e.start < end && e.end > end {
+			end = e.end
+		}
+	}
+	return applyEdits(v, start, end, r.edits[field])
 }
 
 func fieldIndex(rec *record.Record, path string) int {

@@ -37,8 +37,14 @@ type Field struct {
 	Number bool
 	// Meta is true when Key is a metadata key: such values are not scanned.
 	Meta bool
+	// Continues says the value goes on in the next field without a break (inline HTML markup): the pipeline
+	// scans the two as one text.
+	Continues bool
 	// start and end locate the encoded value in the raw record.
 	start, end int
+	// doc is the document this text belongs to (nil for a plain JSON value); docIndex its index there.
+	doc      *docRef
+	docIndex int
 }
 
 // Record is a decoded input record.
@@ -76,6 +82,8 @@ type Options struct {
 	MetadataKeys map[string]bool
 	// MaxDepth is the deepest nesting accepted; default 64.
 	MaxDepth int
+	// Parsers expand values with inner structure (MIME messages, HTML) into their texts. Default: none.
+	Parsers Parsers
 }
 
 // DefaultMetadataKeys are the member names that hold record metadata, not content.
@@ -145,6 +153,9 @@ func Decode(raw []byte, opt Options) (*Record, error) {
 			Meta: opt.MetadataKeys[key], start: start, end: int(after),
 		})
 	}
+	if err := r.expandDocuments(opt.Parsers, r.Get("channel")); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -189,6 +200,10 @@ func (r *Record) Encode(repl map[int]string) ([]byte, error) {
 	if r.Kind == Text {
 		return []byte(repl[0]), nil
 	}
+	repl, err := r.renderDocuments(repl)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]byte, 0, len(r.Raw)+len(r.Raw)/4)
 	last := 0
 	for i, f := range r.Fields {
@@ -197,7 +212,6 @@ func (r *Record) Encode(repl map[int]string) ([]byte, error) {
 			continue
 		}
 		out = append(out, r.Raw[last:f.start]...)
-		var err error
 		if out, err = jsontext.AppendQuote(out, v); err != nil {
 			return nil, &Error{Reason: ReasonInvalidUTF8, Offset: -1}
 		}
