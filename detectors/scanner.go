@@ -313,6 +313,10 @@ func (a *analysis) ruleWindows(r *compiledRule) []window {
 				present = append(present, r.gateWords[i])
 			}
 		}
+		// Keywords are lower case: find them in the folded form of the view (cased and folded share offsets).
+		if r.view == viewCased {
+			txt = a.folded
+		}
 		return keywordWindows(txt, present, r.window/4, r.window)
 	}
 	var ws []window

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"sort"
 	"strings"
@@ -209,7 +211,35 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 	if res.Output, err = rec.Encode(repl); err != nil {
 		return nil, stream.ProcessError{Reason: ReasonEncode, Err: err}
 	}
+	if name := p.policy.ClassificationField(); name != "" && rec.Kind == record.JSON {
+		if res.Output, err = addMember(res.Output, name, res.Classification); err != nil {
+			return nil, stream.ProcessError{Reason: ReasonEncode, Err: err}
+		}
+	}
 	return res, nil
+}
+
+// addMember appends the member name: v to the top-level JSON object obj.
+func addMember(obj []byte, name string, v any) ([]byte, error) {
+	val, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	key, _ := json.Marshal(name)
+	end := bytes.LastIndexByte(obj, '}')
+	if end < 0 {
+		return nil, errors.New("not an object")
+	}
+	body := bytes.TrimRight(obj[:end], " \t\r\n")
+	out := make([]byte, 0, len(obj)+len(key)+len(val)+2)
+	out = append(out, body...)
+	if body[len(body)-1] != '{' {
+		out = append(out, ',')
+	}
+	out = append(out, key...)
+	out = append(out, ':')
+	out = append(out, val...)
+	return append(out, obj[end:]...), nil
 }
 
 // edit replaces the bytes [start,end) of a field value with text.
