@@ -1,0 +1,223 @@
+package stream
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/twmb/franz-go/pkg/kgo"
+)
+
+// Engine consumes the input topics, runs every record through a Processor
+// and produces the results, committing an input offset only once every
+// output of that record, and of every earlier record of its partition, is
+// acknowledged. Create it with New and start it with Run.
+type Engine struct {
+	cfg      config
+	proc     Processor
+	log      *slog.Logger
+	metrics  *metrics
+	gatherer prometheus.Gatherer
+
+	started atomic.Bool
+	stats   counters
+	health  healthState
+
+	clientMu    sync.Mutex
+	client      *kgo.Client   // set once Run has a client, for readiness pings
+	clientReady chan struct{} // closed when client is set
+
+	lagMu sync.Mutex
+	lag   map[topicPartition]int64
+}
+
+type topicPartition struct {
+	topic     string
+	partition int32
+}
+
+// New returns an Engine that feeds records to p, configured by opts.
+func New(p Processor, opts ...Opt) (*Engine, error) {
+	if p == nil {
+		return nil, errors.New("stream: nil processor")
+	}
+	cfg := defaults()
+	for _, o := range opts {
+		o.apply(&cfg)
+	}
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	e := &Engine{
+		cfg:     cfg,
+		proc:    p,
+		log:     cfg.logger,
+		metrics: newMetrics(),
+		lag:     make(map[topicPartition]int64),
+
+		clientReady: make(chan struct{}),
+	}
+	if e.log == nil {
+		e.log = slog.New(slog.DiscardHandler)
+	}
+	e.log = e.log.With("component", "stream")
+	reg := cfg.registerer
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
+	if err := reg.Register(e.metrics); err != nil {
+		return nil, fmt.Errorf("stream: register metrics: %w", err)
+	}
+	if g, ok := reg.(prometheus.Gatherer); ok {
+		e.gatherer = g
+	} else {
+		e.gatherer = prometheus.DefaultGatherer
+	}
+	e.health.live.Store(true)
+	return e, nil
+}
+
+// Run consumes and processes until ctx is done, then shuts down gracefully:
+// it stops fetching, finishes the records in flight (for at most
+// DrainTimeout), commits what is acknowledged and leaves the group. It
+// returns nil after a clean shutdown and an error when the engine had to
+// stop, for example because the broker refused an output: the offset of that
+// record is then not committed. Run may be called once.
+func (e *Engine) Run(ctx context.Context) error {
+	if !e.started.CompareAndSwap(false, true) {
+		return errors.New("stream: Run called twice")
+	}
+	e.health.running.Store(true)
+	defer e.health.running.Store(false)
+
+	// hard is cancelled DrainTimeout after ctx, or when Run returns; it
+	// bounds produce, flush and processing during shutdown.
+	hard, hardCancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer hardCancel()
+	stopTimer := context.AfterFunc(ctx, func() {
+		e.health.stopping.Store(true)
+		time.AfterFunc(e.cfg.drainTimeout+time.Second, hardCancel)
+	})
+	defer stopTimer()
+
+	var pings sync.WaitGroup
+	pingCtx, stopPings := context.WithCancel(ctx)
+	defer func() { stopPings(); pings.Wait() }()
+	pings.Go(func() { e.pingLoop(pingCtx) })
+
+	mode := "at-least-once"
+	if e.cfg.exactlyOnce {
+		mode = "exactly-once"
+	}
+	e.log.Info("engine starting", "mode", mode, "group", e.cfg.group,
+		"in", e.cfg.inTopics, "out", e.cfg.outTopic, "workers", e.cfg.workers)
+
+	var err error
+	if e.cfg.exactlyOnce {
+		err = e.runTransact(ctx, hard)
+	} else {
+		err = e.runAtLeastOnce(ctx, hard, hardCancel)
+	}
+	e.clearLag()
+	if err != nil {
+		e.health.live.Store(false)
+		e.log.Error("engine stopped", "err", err)
+		return err
+	}
+	e.log.Info("engine stopped")
+	return nil
+}
+
+// clientOpts returns the client options both modes share.
+func (e *Engine) clientOpts() []kgo.Opt {
+	c := &e.cfg
+	codec, _ := c.codec()    // validated in New
+	mech, _ := c.mechanism() // validated in New
+	opts := []kgo.Opt{
+		kgo.SeedBrokers(c.brokers...),
+		kgo.ClientID(c.clientID),
+		kgo.WithLogger(kgoLogger{e.log}),
+		kgo.ConsumerGroup(c.group),
+		kgo.ConsumeTopics(c.inTopics...),
+		kgo.FetchIsolationLevel(kgo.ReadCommitted()),
+		// Kafka's own consumer default; franz-go's 5s would leave a newly
+		// assigned partition unfetched for up to 5s while an idle fetch
+		// of the others waits.
+		kgo.FetchMaxWait(500 * time.Millisecond),
+		kgo.SessionTimeout(c.sessionTimeout),
+		kgo.HeartbeatInterval(c.heartbeat()),
+		kgo.ProducerBatchCompression(codec),
+		kgo.ProducerBatchMaxBytes(c.batchMaxBytes),
+		kgo.RecordPartitioner(newPartitioner()),
+		kgo.MaxBufferedRecords(max(10000, 4*c.maxInFlight)),
+		kgo.OnPartitionsAssigned(e.onAssigned),
+	}
+	if c.tls != nil {
+		opts = append(opts, kgo.DialTLSConfig(c.tls.Clone()))
+	}
+	if mech != nil {
+		opts = append(opts, kgo.SASL(mech))
+	}
+	return append(opts, c.kgoExtra...)
+}
+
+// setClient publishes Run's client; Run calls it once.
+func (e *Engine) setClient(cl *kgo.Client) {
+	e.clientMu.Lock()
+	e.client = cl
+	e.clientMu.Unlock()
+	close(e.clientReady)
+}
+
+func (e *Engine) onAssigned(_ context.Context, _ *kgo.Client, assigned map[string][]int32) {
+	e.metrics.rebalances.Inc()
+	e.stats.rebalances.Add(1)
+	n := 0
+	for _, ps := range assigned {
+		n += len(ps)
+	}
+	e.log.Info("partitions assigned", "count", n)
+}
+
+// setLag records one partition's lag from a fetch.
+func (e *Engine) setLag(tp topicPartition, lag int64) {
+	if lag < 0 {
+		lag = 0
+	}
+	e.lagMu.Lock()
+	e.lag[tp] = lag
+	var sum int64
+	for _, v := range e.lag {
+		sum += v
+	}
+	e.lagMu.Unlock()
+	e.metrics.lag.Set(float64(sum))
+}
+
+// dropLag forgets partitions this instance no longer owns.
+func (e *Engine) dropLag(parts map[string][]int32) {
+	e.lagMu.Lock()
+	for t, ps := range parts {
+		for _, p := range ps {
+			delete(e.lag, topicPartition{t, p})
+		}
+	}
+	var sum int64
+	for _, v := range e.lag {
+		sum += v
+	}
+	e.lagMu.Unlock()
+	e.metrics.lag.Set(float64(sum))
+}
+
+func (e *Engine) clearLag() {
+	e.lagMu.Lock()
+	clear(e.lag)
+	e.lagMu.Unlock()
+	e.metrics.lag.Set(0)
+}

@@ -1,0 +1,94 @@
+package stream
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+	"github.com/segmentio/kafka-go"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestMetricsLintClean(t *testing.T) {
+	e, err := New(upper{})
+	require.NoError(t, err)
+	problems, err := testutil.CollectAndLint(e.metrics)
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+}
+
+func TestMetricsAfterTraffic(t *testing.T) {
+	addr := startBroker(t)
+	msgs := inputs(20, 4) // ids 0, 7, 14 mention consent
+	msgs = append(msgs, kafka.Message{Key: []byte("k1"), Value: []byte("!id-90001 seq x")})
+	produce(t, addr, DefaultInTopic, msgs)
+
+	reg := prometheus.NewRegistry()
+	r := start(t, upper{}, testOpts(addr, Registerer(reg))...)
+	require.Eventually(t, func() bool { return r.e.Stats().Acknowledged == uint64(len(msgs)) }, 20*time.Second, 5*time.Millisecond)
+
+	m := r.e.metrics
+	assert.Equal(t, 21.0, testutil.ToFloat64(m.consumed))
+	assert.Equal(t, 20.0, testutil.ToFloat64(m.produced.WithLabelValues(kindRedacted)))
+	assert.Equal(t, 3.0, testutil.ToFloat64(m.produced.WithLabelValues(kindCompliance)))
+	assert.Equal(t, 1.0, testutil.ToFloat64(m.produced.WithLabelValues(kindDLQ)))
+	assert.Equal(t, 1.0, testutil.ToFloat64(m.deadLettered.WithLabelValues("invalid_json")))
+	assert.Equal(t, 20.0, testutil.ToFloat64(m.detections.WithLabelValues("email")))
+	assert.Equal(t, 3.0, testutil.ToFloat64(m.events.WithLabelValues("consent_given")))
+	assert.Equal(t, 0.0, testutil.ToFloat64(m.inFlight))
+	assert.GreaterOrEqual(t, testutil.ToFloat64(m.rebalances), 1.0)
+	assert.Equal(t, 2, testutil.CollectAndCount(m, "piiguard_processing_duration_seconds", "piiguard_end_to_end_latency_seconds"))
+
+	problems, err := testutil.GatherAndLint(reg)
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+
+	srv := httptest.NewServer(r.e.Handler())
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/metrics")
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	for _, name := range []string{
+		"piiguard_records_consumed_total 21",
+		`piiguard_records_produced_total{topic_kind="redacted"} 20`,
+		`piiguard_records_dead_lettered_total{reason="invalid_json"} 1`,
+		"piiguard_processing_duration_seconds_bucket",
+		"piiguard_end_to_end_latency_seconds_count 21", // dead-lettered records too
+		"piiguard_consumer_lag_records 0",
+		"piiguard_transactions_aborted_total 0",
+		"piiguard_broker_ready",
+	} {
+		assert.Contains(t, string(body), name)
+	}
+	assert.NotContains(t, string(body), "id-", "no record content in metrics")
+	require.NoError(t, r.stop())
+}
+
+func TestSafeLabel(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"entity type":     {"email", "email"},
+		"dotted":          {"iban.de", "iban.de"},
+		"personal value":  {"jane.doe@example.com", "other"},
+		"spaces":          {"credit card", "other"},
+		"upper case":      {"EMAIL", "other"},
+		"empty":           {"", "other"},
+		"too long":        {strings.Repeat("a", 65), "other"},
+		"phone number":    {"+49 170 1234567", "other"},
+		"leading hyphen":  {"-x", "other"},
+		"digits and _":    {"de_tax_id_2", "de_tax_id_2"},
+		"unicode letters": {"straße", "other"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, tc.want, safeLabel(tc.in))
+		})
+	}
+}

@@ -1,0 +1,186 @@
+package stream
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/twmb/franz-go/pkg/kgo"
+)
+
+// The exactly-once loop: poll at most MaxInFlight records, process them in
+// parallel, produce their outputs in partition order inside one transaction
+// that also commits the input offsets (franz-go's GroupTransactSession), and
+// start over. A rebalance during the transaction aborts it and the records
+// are polled again; consumers reading with read_committed never see the
+// aborted outputs.
+
+func (e *Engine) runTransact(ctx, hard context.Context) error {
+	drop := func(_ context.Context, _ *kgo.Client, m map[string][]int32) { e.dropLag(m) }
+	opts := append(e.clientOpts(),
+		kgo.TransactionalID(e.cfg.transactionalID()),
+		kgo.OnPartitionsRevoked(drop),
+		kgo.OnPartitionsLost(drop),
+	)
+	sess, err := kgo.NewGroupTransactSession(opts...)
+	if err != nil {
+		return fmt.Errorf("stream: transactional client: %w", err)
+	}
+	e.setClient(sess.Client())
+
+	work := make(chan func(), e.cfg.maxInFlight)
+	var workers sync.WaitGroup
+	for range e.cfg.workers {
+		workers.Go(func() {
+			for f := range work {
+				f()
+			}
+		})
+	}
+	defer func() {
+		sess.Close()
+		close(work)
+		workers.Wait()
+	}()
+
+	for ctx.Err() == nil {
+		fetches := sess.PollRecords(ctx, e.cfg.maxInFlight)
+		if fetches.IsClientClosed() {
+			return nil
+		}
+		fetches.EachError(func(topic string, partition int32, err error) {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return
+			}
+			e.noteError(ErrKindFetch)
+			e.log.Warn("fetch error", "topic", topic, "partition", partition, "err", err)
+		})
+		var recs []*kgo.Record
+		fetches.EachPartition(func(ft kgo.FetchTopicPartition) {
+			if len(ft.Records) == 0 {
+				return
+			}
+			recs = append(recs, ft.Records...)
+			last := ft.Records[len(ft.Records)-1]
+			e.setLag(topicPartition{ft.Topic, ft.Partition}, ft.HighWatermark-last.Offset-1)
+		})
+		if len(recs) == 0 {
+			continue
+		}
+		if err := e.transact(hard, sess, work, recs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// transact runs one transaction over recs.
+func (e *Engine) transact(hard context.Context, sess *kgo.GroupTransactSession, work chan<- func(), recs []*kgo.Record) error {
+	n := int64(len(recs))
+	e.stats.consumed.Add(uint64(n))
+	e.metrics.consumed.Add(float64(n))
+	e.stats.inFlight.Add(n)
+	e.metrics.inFlight.Add(float64(n))
+	defer func() {
+		e.stats.inFlight.Add(-n)
+		e.metrics.inFlight.Sub(float64(n))
+	}()
+
+	if err := sess.Begin(); err != nil {
+		e.noteError(ErrKindTransaction)
+		return fmt.Errorf("stream: begin transaction: %w", err)
+	}
+
+	results := make([]result, len(recs))
+	var wg sync.WaitGroup
+	for i, r := range recs {
+		wg.Add(1)
+		work <- func() {
+			defer wg.Done()
+			results[i] = e.handle(hard, r)
+		}
+	}
+	wg.Wait()
+
+	var (
+		mu       sync.Mutex
+		firstErr error
+		errKind  string
+	)
+	stopped := false
+	produced := map[string]int{}
+	for i := range results {
+		res := &results[i]
+		if res.stopped {
+			stopped = true
+			break
+		}
+		for k, r := range res.recs {
+			kind := res.kinds[k]
+			produced[kind]++
+			sess.Produce(hard, r, func(_ *kgo.Record, err error) {
+				if err == nil {
+					return
+				}
+				mu.Lock()
+				if firstErr == nil {
+					firstErr, errKind = err, kind
+				}
+				mu.Unlock()
+			})
+		}
+	}
+	flushErr := sess.Client().Flush(hard)
+	mu.Lock()
+	perr, pkind := firstErr, errKind
+	mu.Unlock()
+
+	if stopped || flushErr != nil || perr != nil {
+		_, endErr := sess.End(hard, kgo.TryAbort)
+		e.stats.aborted.Add(1)
+		e.metrics.aborted.Inc()
+		switch {
+		case perr != nil:
+			e.noteError(ErrKindProduce)
+			e.metrics.produceErrors.WithLabelValues(pkind).Inc()
+			return fmt.Errorf("stream: produce to %s topic: %w", pkind, perr)
+		case hard.Err() != nil:
+			return nil // stopped during shutdown; the records will be processed again
+		case flushErr != nil:
+			e.noteError(ErrKindProduce)
+			return fmt.Errorf("stream: flush: %w", flushErr)
+		case endErr != nil:
+			e.noteError(ErrKindTransaction)
+			return fmt.Errorf("stream: abort transaction: %w", endErr)
+		}
+		return nil
+	}
+
+	committed, err := sess.End(hard, kgo.TryCommit)
+	if err != nil {
+		e.noteError(ErrKindTransaction)
+		e.stats.aborted.Add(1)
+		e.metrics.aborted.Inc()
+		return fmt.Errorf("stream: end transaction: %w", err)
+	}
+	if !committed {
+		e.stats.aborted.Add(1)
+		e.metrics.aborted.Inc()
+		e.log.Info("transaction aborted after a rebalance; its records will be processed again", "records", n)
+		return nil
+	}
+	e.stats.acknowledged.Add(uint64(n))
+	for kind, c := range produced {
+		e.metrics.produced.WithLabelValues(kind).Add(float64(c))
+		e.stats.produced.Add(uint64(c))
+	}
+	now := time.Now()
+	for _, r := range recs {
+		if !r.Timestamp.IsZero() {
+			e.metrics.endToEnd.Observe(now.Sub(r.Timestamp).Seconds())
+		}
+	}
+	return nil
+}
