@@ -32,15 +32,17 @@ func (f ExampleFailure) Error() string {
 }
 
 // CheckExamples runs every rule's own examples, each rule compiled alone, and returns the failures.
-// It returns how many examples ran.
+// It returns how many examples ran. A statement rule runs with its pack's cancel rules (negations and
+// hypotheticals are shared); its match examples must yield a statement of the rule, its no_match examples none.
 func CheckExamples(packs []rules.Pack) (int, []ExampleFailure) {
 	var fails []ExampleFailure
 	n := 0
 	for _, p := range packs {
+		sn, sf := checkStatementExamples(p)
+		n += sn
+		fails = append(fails, sf...)
 		for _, r := range p.Rules {
-			if len(r.Languages) == 0 {
-				r.Languages = p.Languages
-			}
+			r = p.Resolve(r)
 			one := rules.Pack{Name: p.Name, Version: p.Version, Source: p.Source, Rules: []rules.Rule{r}}
 			set, err := rules.NewSet(one)
 			var sc *Scanner
@@ -68,6 +70,58 @@ func CheckExamples(packs []rules.Pack) (int, []ExampleFailure) {
 			for _, ex := range r.Examples.NoMatch {
 				check("no_match", ex, false)
 			}
+		}
+	}
+	return n, fails
+}
+
+// checkStatementExamples runs the examples of a pack's statement rules.
+func checkStatementExamples(p rules.Pack) (int, []ExampleFailure) {
+	var fails []ExampleFailure
+	n := 0
+	var cancels []rules.Statement
+	for _, st := range p.Statements {
+		if st.Kind == KindCancel {
+			if len(st.Languages) == 0 {
+				st.Languages = p.Languages
+			}
+			cancels = append(cancels, st)
+		}
+	}
+	for _, st := range p.Statements {
+		if len(st.Languages) == 0 {
+			st.Languages = p.Languages
+		}
+		sts := []rules.Statement{st}
+		if IsEventKind(st.Kind) {
+			sts = append(sts, cancels...)
+		}
+		one := rules.Pack{Name: p.Name, Version: p.Version, Source: p.Source, Statements: sts}
+		set, err := rules.NewSet(one)
+		var sc *Scanner
+		if err == nil {
+			sc, err = Compile(set)
+		}
+		if err != nil {
+			fails = append(fails, ExampleFailure{Source: p.Source, Line: st.Line, Rule: st.ID, Err: err})
+			continue
+		}
+		check := func(want string, ex string, expect bool) {
+			n++
+			got, err := sc.statementExample(st.ID, ex)
+			if err != nil {
+				fails = append(fails, ExampleFailure{Source: p.Source, Line: st.Line, Rule: st.ID, Want: want, Example: ex, Err: err})
+				return
+			}
+			if got != expect {
+				fails = append(fails, ExampleFailure{Source: p.Source, Line: st.Line, Rule: st.ID, Want: want, Example: ex})
+			}
+		}
+		for _, ex := range st.Examples.Match {
+			check("match", ex, true)
+		}
+		for _, ex := range st.Examples.NoMatch {
+			check("no_match", ex, false)
 		}
 	}
 	return n, fails

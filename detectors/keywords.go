@@ -1,17 +1,11 @@
 package detectors
 
-import (
-	"unsafe"
-
-	"github.com/cloudflare/ahocorasick"
-)
-
 // keywords is the one automaton of every keyword, context word and term of all rules. A scan runs it once over
-// the folded text and learns which entries occur; the rules that need positions look only for those.
+// the folded text and learns which entries occur and where.
 type keywords struct {
 	words []string
 	ids   map[string]int
-	ac    *ahocorasick.Matcher
+	auto  *automaton
 }
 
 // add registers w and returns its id.
@@ -28,11 +22,7 @@ func (k *keywords) add(w string) int {
 	return id
 }
 
-func (k *keywords) build() {
-	if len(k.words) > 0 {
-		k.ac = ahocorasick.NewStringMatcher(k.words)
-	}
-}
+func (k *keywords) build() { k.auto = newAutomaton(k.words) }
 
 // bitset records which keyword ids occur in a text.
 type bitset []uint64
@@ -48,14 +38,45 @@ func (b bitset) anyOf(ids []int) bool {
 	return false
 }
 
-// match returns the set of keywords that occur in the folded text.
-func (k *keywords) match(folded string) bitset {
-	b := make(bitset, (len(k.words)+63)/64)
-	if k.ac == nil || folded == "" {
-		return b
+// occurrences is the result of one keyword pass: which keywords occur, and where (start offsets, in text order).
+type occurrences struct {
+	present bitset
+	hits    []hit
+	lens    []int32
+}
+
+// starts returns the start offsets of keyword id.
+func (o *occurrences) starts(id int, out []int) []int {
+	for _, h := range o.hits {
+		if int(h.id) == id {
+			out = append(out, max(0, int(h.end-o.lens[id])))
+		}
 	}
-	for _, id := range k.ac.MatchThreadSafe(unsafe.Slice(unsafe.StringData(folded), len(folded))) {
-		b[id>>6] |= 1 << (uint(id) & 63)
+	return out
+}
+
+// match runs the automaton over the folded text. The text is read as if a space stood before and after it, so a
+// keyword written with a leading or trailing space (" hr", "weg ") also matches at the start or end of a text.
+func (k *keywords) match(folded string) occurrences {
+	o := occurrences{present: make(bitset, (len(k.words)+63)/64), lens: k.auto.lens}
+	if len(k.words) == 0 || folded == "" {
+		return o
 	}
-	return b
+	a := k.auto
+	nc := int32(a.nclasses)
+	s := a.delta[int32(a.classes[' '])] // the virtual leading space
+	step := func(i int, c byte) {
+		s = a.delta[s*nc+int32(a.classes[c])]
+		if st, e := a.outStart[s], a.outStart[s+1]; st != e {
+			for _, id := range a.outIDs[st:e] {
+				o.present[id>>6] |= 1 << (uint(id) & 63)
+				o.hits = append(o.hits, hit{id: id, end: int32(min(i+1, len(folded)))})
+			}
+		}
+	}
+	for i := 0; i < len(folded); i++ {
+		step(i, folded[i])
+	}
+	step(len(folded), ' ') // the virtual trailing space
+	return o
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
@@ -68,12 +69,20 @@ func (m *re2Matcher) find(w string, emit func(s, e int)) error {
 	return nil
 }
 
-// regexp2Matcher runs a backtracking regexp2 pattern under a match timeout and an input cap.
+// regexp2Matcher runs a backtracking regexp2 pattern under a match timeout and an input cap. regexp2 measures
+// its timeout on a coarse wall clock, so a busy machine can make an innocent match look slow: a window that times
+// out is tried once more under retryFactor times the timeout before the scan fails closed.
 type regexp2Matcher struct {
-	re  *regexp2.Regexp
-	id  string
-	val bool
+	re, retry *regexp2.Regexp
+	id        string
+	val       bool
 }
+
+// retryFactor and maxRetryTimeout bound the second try of a regexp2 window that timed out.
+const (
+	retryFactor     = 20
+	maxRetryTimeout = 2 * time.Second
+)
 
 func newRegexp2(id, pattern string, timeout rules.Duration) (*regexp2Matcher, error) {
 	re, err := regexp2.Compile(pattern, regexp2.None)
@@ -81,7 +90,9 @@ func newRegexp2(id, pattern string, timeout rules.Duration) (*regexp2Matcher, er
 		return nil, err
 	}
 	re.MatchTimeout = timeout.Std()
-	m := &regexp2Matcher{re: re, id: id}
+	retry, _ := regexp2.Compile(pattern, regexp2.None)
+	retry.MatchTimeout = min(maxRetryTimeout, retryFactor*timeout.Std())
+	m := &regexp2Matcher{re: re, retry: retry, id: id}
 	for _, n := range re.GetGroupNames() {
 		if n == "value" {
 			m.val = true
@@ -116,7 +127,23 @@ func (m *regexp2Matcher) find(w string, emit func(s, e int)) error {
 }
 
 func (m *regexp2Matcher) findChunk(w string, emit func(s, e int)) error {
-	match, err := m.re.FindStringMatch(w)
+	var found [][2]int
+	err := m.findWith(m.re, w, func(s, e int) { found = append(found, [2]int{s, e}) })
+	if err != nil {
+		found = found[:0]
+		err = m.findWith(m.retry, w, func(s, e int) { found = append(found, [2]int{s, e}) })
+	}
+	if err != nil {
+		return err
+	}
+	for _, f := range found {
+		emit(f[0], f[1])
+	}
+	return nil
+}
+
+func (m *regexp2Matcher) findWith(re *regexp2.Regexp, w string, emit func(s, e int)) error {
+	match, err := re.FindStringMatch(w)
 	var idx runeIndex
 	for err == nil && match != nil {
 		g := &match.Group
@@ -131,7 +158,7 @@ func (m *regexp2Matcher) findChunk(w string, emit func(s, e int)) error {
 			idx.init(w)
 			emit(idx.byteOffset(g.Index), idx.byteOffset(g.Index+g.Length))
 		}
-		match, err = m.re.FindNextMatch(match)
+		match, err = re.FindNextMatch(match)
 	}
 	if err != nil {
 		return fmt.Errorf("rule %s: %w", m.id, ErrTimeout)

@@ -3,6 +3,7 @@ package detectors
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,9 @@ type compiledRule struct {
 	triggers                   int
 	minDigits                  int
 	window                     int
+	anchored                   bool
+	extend                     int
+	exclude                    map[string]bool
 	validator                  validate.Func
 	score, minScore            float64
 	ctxWords, ctxNeg           []int
@@ -121,6 +125,9 @@ func (s *Scanner) compileRule(r rules.Rule) (*compiledRule, error) {
 	case "spoken":
 		cr.view = viewSpoken
 	}
+	if len(r.Terms) > 0 && cr.view == viewSpoken {
+		cr.view = viewFolded // terms are found by the keyword pass, in folded offsets
+	}
 	for _, t := range r.Triggers {
 		switch t {
 		case "digits":
@@ -131,8 +138,22 @@ func (s *Scanner) compileRule(r rules.Rule) (*compiledRule, error) {
 			cr.triggers |= trigColon
 		}
 	}
+	cr.anchored, cr.extend = r.Anchor == "keyword", r.Extend
+	if len(r.Exclude) > 0 {
+		cr.exclude = map[string]bool{}
+		for _, w := range r.Exclude {
+			cr.exclude[w] = true
+		}
+	}
 	if r.Pattern != "" {
-		m, err := compilePattern(r.ID, r.Pattern, r.Engine, r.Timeout)
+		pattern := r.Pattern
+		if cr.anchored {
+			pattern = `^(?:` + pattern + `)`
+			if r.Engine == "regexp2" {
+				pattern = `\A(?:` + r.Pattern + `)`
+			}
+		}
+		m, err := compilePattern(r.ID, pattern, r.Engine, r.Timeout)
 		if err != nil {
 			return nil, err
 		}
@@ -226,6 +247,7 @@ type analysis struct {
 	nfkc    view
 	folded  string
 	present bitset
+	occ     occurrences
 	kw      *keywords
 
 	spokenDone bool
@@ -239,7 +261,8 @@ func (s *Scanner) analyze(text string) *analysis {
 	a := &analysis{orig: text, kw: &s.kw}
 	a.nfkc = nfkcView(text)
 	a.folded = fold(a.nfkc.text)
-	a.present = s.kw.match(a.folded)
+	a.occ = s.kw.match(a.folded)
+	a.present = a.occ.present
 	return a
 }
 
@@ -307,17 +330,34 @@ func (a *analysis) ruleWindows(r *compiledRule) []window {
 		if len(r.gateWords) == 0 {
 			return []window{{start: 0, end: len(txt)}}
 		}
-		var present []string
+		var starts []int
 		for i, id := range r.gate[len(r.gate)-len(r.gateWords):] {
-			if a.present.has(id) {
-				present = append(present, r.gateWords[i])
+			if !a.present.has(id) {
+				continue
+			}
+			if txt == a.folded || r.view == viewCased {
+				starts = a.occ.starts(id, starts)
+				continue
+			}
+			// The spoken view has its own offsets: find the keyword in it.
+			for off := 0; ; {
+				j := indexFrom(txt, r.gateWords[i], off)
+				if j < 0 {
+					break
+				}
+				starts = append(starts, j)
+				off = j + 1
 			}
 		}
-		// Keywords are lower case: find them in the folded form of the view (cased and folded share offsets).
-		if r.view == viewCased {
-			txt = a.folded
+		sort.Ints(starts)
+		if r.anchored {
+			ws := make([]window, 0, len(starts))
+			for _, st := range starts {
+				ws = append(ws, window{start: st, end: tokenEnd(txt, min(len(txt), st+r.window))})
+			}
+			return ws
 		}
-		return keywordWindows(txt, present, r.window/4, r.window)
+		return keywordWindows(len(txt), starts, r.window/4, r.window, txt)
 	}
 	var ws []window
 	for _, t := range []int{trigDigits, trigAt, trigColon} {
@@ -328,10 +368,13 @@ func (a *analysis) ruleWindows(r *compiledRule) []window {
 			if t == trigDigits && w.digits < r.minDigits {
 				continue
 			}
+			if r.extend > 0 {
+				w.end = tokenEnd(txt, min(len(txt), w.end+r.extend))
+			}
 			ws = append(ws, w)
 		}
 	}
-	if r.triggers&(r.triggers-1) != 0 {
+	if r.triggers&(r.triggers-1) != 0 || r.extend > 0 {
 		ws = mergeWindows(ws)
 	}
 	return ws
@@ -340,27 +383,23 @@ func (a *analysis) ruleWindows(r *compiledRule) []window {
 func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Finding, error) {
 	txt := a.text(r.view)
 	if len(r.terms) > 0 {
+		var starts []int
 		for _, t := range r.terms {
 			if !a.present.has(t.id) {
 				continue
 			}
-			for off := 0; ; {
-				i := indexFrom(txt, t.text, off)
-				if i < 0 {
-					break
-				}
-				off = i + len(t.text)
+			starts = a.occ.starts(t.id, starts[:0])
+			for _, i := range starts {
 				if !wordBoundaryBefore(txt, i) {
 					continue
 				}
-				end := i + len(t.text)
+				end := min(len(txt), i+len(t.text))
 				if t.prefix {
 					end = wordEnd(txt, end)
 				} else if !wordBoundaryAfter(txt, end) {
 					continue
 				}
 				out = r.accept(a, txt, i, end, out)
-				off = end
 			}
 		}
 		return out, nil
@@ -379,6 +418,12 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 
 // accept validates and scores the span [vs,ve) of view txt and appends it as a finding when it passes.
 func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding) []Finding {
+	if r.exclude != nil {
+		var ok bool
+		if ve, ok = r.cutExcluded(txt, vs, ve); !ok {
+			return out
+		}
+	}
 	if r.validator != nil && !r.validator(txt[vs:ve]) {
 		var ok bool
 		if ve, ok = r.validPrefix(txt, vs, ve); !ok {
@@ -402,6 +447,36 @@ func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding
 	s, e, sp := a.toOriginal(r.view, vs, ve)
 	return append(out, Finding{Type: r.typ, Subtype: r.subtype, Category: r.category,
 		Start: s, End: e, Score: round2(score), Rule: r.id, Spoken: sp})
+}
+
+// cutExcluded ends the value [vs,ve) before its first excluded word; ok is false when that is its first word.
+func (r *compiledRule) cutExcluded(txt string, vs, ve int) (int, bool) {
+	for i := vs; i < ve; {
+		c, n := utf8.DecodeRuneInString(txt[i:])
+		if !isWordRune(c) {
+			i += n
+			continue
+		}
+		j := i
+		for j < ve {
+			c, n := utf8.DecodeRuneInString(txt[j:])
+			if !isWordRune(c) && c != '-' && c != '\'' {
+				break
+			}
+			j += n
+		}
+		if r.exclude[strings.ToLower(txt[i:j])] {
+			if i == vs {
+				return ve, false
+			}
+			for i > vs && !isWordRune(rune(txt[i-1])) {
+				i--
+			}
+			return i, true
+		}
+		i = j
+	}
+	return ve, true
 }
 
 // maxTrims is how many trailing groups validPrefix may drop.

@@ -135,20 +135,14 @@ func hexColon(s string, i int) bool {
 	return before && after
 }
 
-// keywordWindows returns windows from before bytes ahead of each occurrence of the keywords to after bytes past it.
-func keywordWindows(s string, kws []string, before, after int) []window {
-	var spans []window
-	for _, kw := range kws {
-		for off := 0; ; {
-			i := indexFrom(s, kw, off)
-			if i < 0 {
-				break
-			}
-			a := tokenStart(s, max(0, i-before))
-			b := tokenEnd(s, min(len(s), i+len(kw)+after))
-			spans = append(spans, window{start: a, end: b})
-			off = i + len(kw)
-		}
+// keywordWindows returns windows from before bytes ahead of each keyword start to after bytes past it, widened
+// to whole tokens of txt and merged.
+func keywordWindows(n int, starts []int, before, after int, txt string) []window {
+	spans := make([]window, 0, len(starts))
+	for _, i := range starts {
+		a := tokenStart(txt, max(0, i-before))
+		b := tokenEnd(txt, min(n, i+after))
+		spans = append(spans, window{start: a, end: b})
 	}
 	return mergeWindows(spans)
 }

@@ -163,18 +163,36 @@ func (s *Set) Version() string {
 	return strings.Join(parts, ",")
 }
 
-// Rules returns every rule of every pack, with the pack's languages filled in where a rule names none.
+// Rules returns every rule of every pack, with the pack's languages filled in where a rule names none and the
+// pack's lists expanded in Exclude.
 func (s *Set) Rules() []Rule {
 	var out []Rule
 	for _, p := range s.Packs {
 		for _, r := range p.Rules {
-			if len(r.Languages) == 0 {
-				r.Languages = p.Languages
-			}
-			out = append(out, r)
+			out = append(out, p.Resolve(r))
 		}
 	}
 	return out
+}
+
+// Resolve returns r as it runs in pack p: the pack's languages where r names none, and "@list" entries of
+// Exclude replaced by the list's words.
+func (p *Pack) Resolve(r Rule) Rule {
+	if len(r.Languages) == 0 {
+		r.Languages = p.Languages
+	}
+	if len(r.Exclude) > 0 {
+		var ex []string
+		for _, x := range r.Exclude {
+			if name, ok := strings.CutPrefix(x, "@"); ok {
+				ex = append(ex, p.Lists[name]...)
+			} else {
+				ex = append(ex, x)
+			}
+		}
+		r.Exclude = ex
+	}
+	return r
 }
 
 // Statements returns every statement rule of every pack, with the pack's languages filled in.

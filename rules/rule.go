@@ -21,6 +21,8 @@ type Pack struct {
 	Rules []Rule `yaml:"rules"`
 	// Statements are the compliance statement rules (consent, objection, data-subject requests).
 	Statements []Statement `yaml:"statements"`
+	// Lists are named word lists that rules of this pack refer to as "@name" in Exclude.
+	Lists map[string][]string `yaml:"lists"`
 
 	// Source is the file the pack was read from; set by the loader.
 	Source string `yaml:"-"`
@@ -52,6 +54,18 @@ type Rule struct {
 	MinDigits int `yaml:"min_digits"`
 	// Window is how many bytes around a keyword the regex looks at; default 64 after and a quarter of it before.
 	Window int `yaml:"window"`
+	// Anchor "keyword" runs the pattern once at each keyword occurrence, anchored at the keyword's start (the
+	// pattern must match there), over Window bytes: the cheapest way to say "a name after this word".
+	Anchor string `yaml:"anchor"`
+	// Extend widens trigger windows by this many bytes to the right (then to the end of a token), for values
+	// that run on after the number ("2100 københavn ø"); default 0.
+	Extend int `yaml:"extend"`
+	// WholeText lets a rule without keywords, triggers or terms run its pattern over the whole text. It is slow;
+	// the loader refuses such a rule unless this is set.
+	WholeText bool `yaml:"whole_text"`
+	// Exclude lists words (lower case; "@name" names a list of the pack) that a value may not contain: the value
+	// ends before the first such word, and a value that starts with one is dropped ("ich bin sehr zufrieden").
+	Exclude []string `yaml:"exclude"`
 
 	// Pattern is the regular expression. A named group "value" marks the span to report; otherwise the whole match.
 	Pattern string `yaml:"pattern"`
@@ -109,15 +123,29 @@ type Statement struct {
 	ID string `yaml:"id"`
 	// Kind is the event kind: consent_given, consent_refused, consent_withdrawn, objection, erasure_request,
 	// access_request, rectification_request, portability_request, restriction_request; or consent_question
-	// (an agent asking for consent) and the short answers answer_yes and answer_no used by dialogue logic.
+	// (an agent asking for consent) and the short answers answer_yes and answer_no used by dialogue logic;
+	// or cancel: a frame (negation, hypothetical, an explanation of rights) that voids the event statements
+	// of its sentence.
 	Kind string `yaml:"kind"`
+	// Topic says what a consent statement or question is about, one lower-case word: recording (of the call),
+	// marketing, processing, contact… An answer takes its question's topic; a call's recording consent is
+	// decided by statements with topic recording (or none). Default: none.
+	Topic string `yaml:"topic"`
+	// Polarity refines the dialogue kinds. On a consent_question, "inverted" marks a question that "no"
+	// answers with consent ("do you mind if we record?"). On an answer_yes, "bare" marks a plain yes ("ja",
+	// "yes") that, under an inverted question, means the customer does mind. Default: none.
+	Polarity string `yaml:"polarity"`
+	// Cancels lists the kinds a cancel statement voids; default: every event kind.
+	Cancels []string `yaml:"cancels"`
 	// Description says in one line what the rule finds.
 	Description string `yaml:"description"`
 	// Languages narrows the rule; default: the pack's languages.
 	Languages []string `yaml:"languages"`
 	// Keywords gate the rule (lower case); at least one must occur in the sentence.
 	Keywords []string `yaml:"keywords"`
-	// Pattern is matched on the lower-cased sentence.
+	// Pattern is matched on the lower-cased sentence (on the whole utterance for consent_question, so the
+	// question may follow an announcement in an earlier sentence; answers are anchored with ^ at a sentence
+	// start).
 	Pattern string `yaml:"pattern"`
 	// Engine is "re2" (default) or "regexp2" (needs Timeout).
 	Engine string `yaml:"engine"`

@@ -19,10 +19,13 @@ var (
 	engines    = set("", "re2", "regexp2")
 	kinds      = set("consent_given", "consent_refused", "consent_withdrawn", "objection", "erasure_request",
 		"access_request", "rectification_request", "portability_request", "restriction_request",
-		"consent_question", "answer_yes", "answer_no")
-	typeName = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
-	idName   = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
-	langName = regexp.MustCompile(`^[a-z]{2}$`)
+		"consent_question", "answer_yes", "answer_no", "cancel")
+	eventKinds = set("consent_given", "consent_refused", "consent_withdrawn", "objection", "erasure_request",
+		"access_request", "rectification_request", "portability_request", "restriction_request")
+	topicName = regexp.MustCompile(`^[a-z][a-z_]*$`)
+	typeName  = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+	idName    = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
+	langName  = regexp.MustCompile(`^[a-z]{2}$`)
 )
 
 func set(v ...string) map[string]bool {
@@ -44,8 +47,24 @@ func (p *Pack) Validate() error {
 			errs = append(errs, fmt.Errorf("%s: language %q is not an ISO 639-1 code", p.Source, l))
 		}
 	}
+	for name, words := range p.Lists {
+		for _, w := range words {
+			if w == "" || w != strings.ToLower(w) {
+				errs = append(errs, fmt.Errorf("%s: list %s: word %q must be non-empty and lower case", p.Source, name, w))
+			}
+		}
+	}
 	for i := range p.Rules {
 		r := &p.Rules[i]
+		for _, x := range r.Exclude {
+			if name, ok := strings.CutPrefix(x, "@"); ok {
+				if _, known := p.Lists[name]; !known {
+					errs = append(errs, fmt.Errorf("%s:%d: rule %s: exclude names unknown list %q", p.Source, r.Line, r.ID, name))
+				}
+			} else if x != strings.ToLower(x) {
+				errs = append(errs, fmt.Errorf("%s:%d: rule %s: exclude word %q must be lower case", p.Source, r.Line, r.ID, x))
+			}
+		}
 		for _, err := range r.problems() {
 			errs = append(errs, fmt.Errorf("%s:%d: rule %s: %w", p.Source, r.Line, r.ID, err))
 		}
@@ -96,6 +115,21 @@ func (r *Rule) problems() []error {
 	if r.Pattern != "" {
 		errs = append(errs, checkPattern(r.Pattern, r.Engine, r.Timeout)...)
 	}
+	if r.Pattern != "" && len(r.Keywords) == 0 && len(r.Triggers) == 0 && !r.WholeText {
+		add("needs keywords or triggers so it runs only where it can match (or whole_text: true to scan every text)")
+	}
+	switch r.Anchor {
+	case "":
+	case "keyword":
+		if len(r.Keywords) == 0 || len(r.Triggers) > 0 {
+			add("anchor: keyword needs keywords and no triggers")
+		}
+	default:
+		add("unknown anchor %q (want keyword)", r.Anchor)
+	}
+	if r.Extend < 0 {
+		add("extend must not be negative")
+	}
 	for _, t := range r.Terms {
 		if t == "" || t != strings.ToLower(t) {
 			add("term %q must be non-empty and lower case", t)
@@ -134,6 +168,24 @@ func (s *Statement) problems() []error {
 	}
 	if !kinds[s.Kind] {
 		add("unknown kind %q", s.Kind)
+	}
+	if s.Topic != "" && !topicName.MatchString(s.Topic) {
+		add("topic %q must be one lower-case word", s.Topic)
+	}
+	switch {
+	case s.Polarity == "":
+	case s.Polarity == "inverted" && s.Kind == "consent_question":
+	case s.Polarity == "bare" && s.Kind == "answer_yes":
+	default:
+		add("polarity %q fits no %s rule (inverted: consent_question; bare: answer_yes)", s.Polarity, s.Kind)
+	}
+	if len(s.Cancels) > 0 && s.Kind != "cancel" {
+		add("cancels is only for kind cancel")
+	}
+	for _, k := range s.Cancels {
+		if !eventKinds[k] {
+			add("cancels names %q, which is not an event kind", k)
+		}
 	}
 	if s.Pattern == "" {
 		add("needs a pattern")

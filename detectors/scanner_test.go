@@ -1,0 +1,344 @@
+package detectors
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/piiguard/piiguard/rules"
+)
+
+// compileYAML compiles one pack written inline.
+func compileYAML(t testing.TB, yaml string) *Scanner {
+	t.Helper()
+	p, err := rules.Parse("inline.yaml", []byte(yaml))
+	require.NoError(t, err)
+	set, err := rules.NewSet(p)
+	require.NoError(t, err)
+	s, err := Compile(set)
+	require.NoError(t, err)
+	return s
+}
+
+// spans returns the texts of the findings, for assertions in tests (test data only).
+func spans(text string, fs []Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Type+":"+text[f.Start:f.End])
+	}
+	return out
+}
+
+func TestScanDefaultPacks(t *testing.T) {
+	s := MustCompileDefault()
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"email in German chat", "Hallo, meine Mail ist Laurits.Andresen@Gmail.com!", []string{"EMAIL:Laurits.Andresen@Gmail.com"}},
+		{"iban grouped", "IBAN DE89 3704 0044 0532 0130 00 bitte", []string{"IBAN:DE89 3704 0044 0532 0130 00"}},
+		{"iban unspaced lower case", "iban de89370400440532013000", []string{"IBAN:de89370400440532013000"}},
+		{"card followed by expiry", "card 4111 1111 1111 1111 12/28", []string{"CREDIT_CARD:4111 1111 1111 1111"}},
+		{"card failing luhn survives", "card 4111 1111 1111 1112", nil},
+		{"international phone", "ring til mig på +45 20 12 34 56", []string{"PHONE:+45 20 12 34 56"}},
+		{"ipv4", "from 192.168.1.23 today", []string{"IP_ADDRESS:192.168.1.23"}},
+		{"fullwidth digits map back to original bytes", "iban ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００ ok",
+			[]string{"IBAN:ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００"}},
+		{"empty", "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, err := s.Scan(tc.text)
+			require.NoError(t, err)
+			got := spans(tc.text, fs)
+			for _, w := range tc.want {
+				assert.Contains(t, got, w)
+			}
+			if tc.want == nil {
+				assert.Empty(t, got)
+			}
+		})
+	}
+}
+
+func TestSpokenNumbersMapToTheWords(t *testing.T) {
+	s := MustCompileDefault()
+	text := "meine iban ist de acht neun drei sieben null vier null null vier vier null fünf drei zwei null eins drei null null null danke"
+	fs, err := s.Scan(text)
+	require.NoError(t, err)
+	var iban *Finding
+	for i := range fs {
+		if fs[i].Type == "IBAN" {
+			iban = &fs[i]
+		}
+	}
+	require.NotNil(t, iban, "spoken IBAN not found: %v", fs)
+	assert.True(t, iban.Spoken)
+	assert.Equal(t, "de acht neun drei sieben null vier null null vier vier null fünf drei zwei null eins drei null null null",
+		text[iban.Start:iban.End])
+	assert.Equal(t, "de89370400440532013000", strings.ReplaceAll(WrittenForm(text[iban.Start:iban.End]), " ", ""))
+}
+
+func TestOverlapsResolveByScoreThenLength(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.short
+    type: SHORT
+    category: personal
+    triggers: [digits]
+    pattern: '\d{4}'
+    score: 0.7
+    examples: {match: ["1234"]}
+  - id: t.long
+    type: LONG
+    category: personal
+    triggers: [digits]
+    pattern: '\d{4} \d{4}'
+    score: 0.7
+    examples: {match: ["1234 5678"]}
+  - id: t.strong
+    type: STRONG
+    category: personal
+    triggers: [digits]
+    pattern: '99\d\d'
+    score: 0.9
+    examples: {match: ["9912"]}
+`)
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"longer wins at equal score", "x 1234 5678 y", []string{"LONG:1234 5678"}},
+		{"higher score wins over longer", "x 9912 5678 y", []string{"STRONG:9912", "SHORT:5678"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, err := s.Scan(tc.text)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, spans(tc.text, fs))
+		})
+	}
+}
+
+func TestContextScoring(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.num
+    type: NUM
+    category: identifier
+    triggers: [digits]
+    pattern: '\d{6}'
+    score: 0.4
+    context: {words: [kundennummer], negative: [bestellung], boost: 0.3, penalty: 0.5, window: 20}
+    examples: {match: ["kundennummer 123456"], no_match: ["123456"]}
+`)
+	for _, tc := range []struct {
+		name, text string
+		found      bool
+		score      float64
+	}{
+		{"no context stays below min score", "es ist 123456", false, 0},
+		{"context word raises", "kundennummer 123456", true, 0.7},
+		{"context word too far", "kundennummer und dann noch viel mehr text 123456", false, 0},
+		{"negative word lowers", "kundennummer 123456 bestellung", false, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, err := s.Scan(tc.text)
+			require.NoError(t, err)
+			require.Equal(t, tc.found, len(fs) == 1, "%v", fs)
+			if tc.found {
+				assert.InDelta(t, tc.score, fs[0].Score, 0.001)
+			}
+		})
+	}
+}
+
+func TestTermsMatchWholeWordsAndPrefixes(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.health
+    type: SPECIAL_CATEGORY
+    subtype: health
+    category: special_category
+    terms: [diabet*, krebs, "multiple sklerose"]
+    examples: {match: ["ich habe diabetes"]}
+`)
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"prefix takes the whole word", "Ich bin Diabetikerin.", []string{"SPECIAL_CATEGORY:Diabetikerin"}},
+		{"whole word only", "krebse im krebsgang", nil},
+		{"phrase", "sie hat Multiple Sklerose", []string{"SPECIAL_CATEGORY:Multiple Sklerose"}},
+		{"umlaut boundary", "glückskrebs", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, err := s.Scan(tc.text)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, spans(tc.text, fs))
+			for _, f := range fs {
+				assert.Equal(t, "health", f.Subtype)
+			}
+		})
+	}
+}
+
+func TestKeywordWindowsAndValueGroup(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.name
+    type: PERSON
+    category: personal
+    keywords: [mein name ist]
+    pattern: 'mein name ist (?P<value>\p{L}+(?: \p{L}+)?)'
+    examples: {match: ["mein name ist laurits andresen"]}
+`)
+	text := strings.Repeat("bla ", 200) + "äh mein name ist Jürgen Müller und " + strings.Repeat("bla ", 200)
+	fs, err := s.Scan(text)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"PERSON:Jürgen Müller"}, spans(text, fs))
+}
+
+func TestRegexp2TimeoutFailsClosed(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.evil
+    type: EVIL
+    category: personal
+    engine: regexp2
+    timeout: 5ms
+    whole_text: true
+    pattern: '(a+)+b'
+    examples: {match: ["aab"]}
+`)
+	start := time.Now()
+	_, err := s.Scan(strings.Repeat("a", 5000))
+	require.ErrorIs(t, err, ErrTimeout)
+	assert.Less(t, time.Since(start), 10*time.Second) // bounded, not a timed assertion of speed
+	assert.NotContains(t, err.Error(), "aaaa", "the error must not quote the text")
+}
+
+func TestRegexp2ReportsByteOffsets(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.la
+    type: PERSON
+    category: personal
+    engine: regexp2
+    timeout: 50ms
+    keywords: [herr]
+    pattern: 'herr (?!und)(?<value>\p{L}+)'
+    examples: {match: ["herr müller"], no_match: ["herr und frau"]}
+`)
+	text := "grüße an Herr Müller und herr und"
+	fs, err := s.Scan(text)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"PERSON:Müller"}, spans(text, fs))
+}
+
+func TestFindingStringHasNoValue(t *testing.T) {
+	s := MustCompileDefault()
+	text := "mail laurits.andresen@gmail.com"
+	fs, err := s.Scan(text)
+	require.NoError(t, err)
+	require.NotEmpty(t, fs)
+	for _, f := range fs {
+		for _, form := range []string{f.String(), fmt.Sprintf("%v", f), fmt.Sprintf("%+v", f)} {
+			assert.NotContains(t, form, "laurits")
+			assert.NotContains(t, form, "gmail")
+		}
+	}
+}
+
+func TestScannerIsSafeForConcurrentUse(t *testing.T) {
+	s := MustCompileDefault()
+	text := "call +49 151 23456789 or mail a.b@example.com, iban DE89 3704 0044 0532 0130 00"
+	want, err := s.Scan(text)
+	require.NoError(t, err)
+	done := make(chan []Finding)
+	for range 8 {
+		go func() {
+			var last []Finding
+			for range 50 {
+				last, _ = s.Scan(text)
+			}
+			done <- last
+		}()
+	}
+	for range 8 {
+		assert.Equal(t, want, <-done)
+	}
+}
+
+func TestAnchoredRulesAndExcludedWords(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+lists:
+  stop: [sehr, nicht, und, zufrieden]
+rules:
+  - id: t.intro
+    type: PERSON
+    category: personal
+    keywords: [ich bin]
+    anchor: keyword
+    window: 40
+    pattern: 'ich bin (?P<value>\pL+(?: \pL+)?)'
+    exclude: ["@stop"]
+    examples: {match: ["ich bin laurits andresen"], no_match: ["ich bin sehr zufrieden"]}
+`)
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"name", "hallo ich bin Laurits Andresen", []string{"PERSON:Laurits Andresen"}},
+		{"value cut before a stop word", "ich bin laurits und wollte fragen", []string{"PERSON:laurits"}},
+		{"value starting with a stop word is dropped", "ich bin sehr zufrieden", nil},
+		{"keyword at the very start of the text", "ich bin jens", []string{"PERSON:jens"}},
+		{"anchored: the pattern must match at the keyword", "ich bin, äh, jens", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs, err := s.Scan(tc.text)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, spans(tc.text, fs))
+		})
+	}
+}
+
+func TestExtendWidensTriggerWindows(t *testing.T) {
+	yaml := func(extend int) string {
+		return fmt.Sprintf(`
+name: t
+version: "1"
+rules:
+  - id: t.city
+    type: ADDRESS
+    category: personal
+    triggers: [digits]
+    extend: %d
+    pattern: '(?P<value>\d{4} københavn ø)'
+    examples: {match: ["2100 københavn ø"]}
+`, extend)
+	}
+	text := "jeg bor i 2100 københavn ø tak"
+	fs, err := compileYAML(t, yaml(0)).Scan(text)
+	require.NoError(t, err)
+	assert.Empty(t, fs, "without extend the window ends one token after the number")
+	fs, err = compileYAML(t, yaml(8)).Scan(text)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ADDRESS:2100 københavn ø"}, spans(text, fs))
+}

@@ -1,0 +1,154 @@
+package detectors
+
+import (
+	"unicode/utf8"
+)
+
+// span is a half-open byte span of a text.
+type span struct{ start, end int }
+
+// utext is an utterance prepared for statement rules: its NFKC view, the folded text (same offsets as the view)
+// and its sentences, with the statement keywords present in each sentence.
+type utext struct {
+	v        view
+	folded   string
+	sents    []span
+	sentBits []bitset
+}
+
+// prepare folds text, splits it into sentences and records which gate keywords occur in each.
+func (g *phraseGate) prepare(text string) *utext {
+	u := &utext{v: nfkcView(text)}
+	u.folded = fold(u.v.text)
+	u.sents = sentences(u.folded)
+	words := (len(g.words) + 63) / 64
+	backing := make(bitset, words*len(u.sents))
+	u.sentBits = make([]bitset, len(u.sents))
+	for k := range u.sents {
+		u.sentBits[k] = backing[k*words : (k+1)*words]
+	}
+	if len(g.words) == 0 || len(u.sents) == 0 {
+		return u
+	}
+	n := int32(g.nclass)
+	s, k := int32(0), 0
+	for i := 0; i < len(u.folded); i++ {
+		s = g.delta[s*n+int32(g.class[u.folded[i]])]
+		out := g.out[s]
+		if out == nil {
+			continue
+		}
+		for k < len(u.sents)-1 && i >= u.sents[k].end {
+			k++
+		}
+		if i < u.sents[k].start || i >= u.sents[k].end {
+			continue
+		}
+		for _, id := range out {
+			b := u.sentBits[k]
+			b[id>>6] |= 1 << (uint(id) & 63)
+		}
+	}
+	return u
+}
+
+// original maps a span of the folded text to the original text.
+func (u *utext) original(s, e int) (int, int) { return u.v.span(s, e) }
+
+// sentenceOf returns the index of the sentence that holds byte i of the folded text (the last one before it when
+// i falls between sentences).
+func (u *utext) sentenceOf(i int) int {
+	k := 0
+	for k+1 < len(u.sents) && u.sents[k+1].start <= i {
+		k++
+	}
+	return k
+}
+
+// abbreviations are words that end with a dot inside a sentence.
+var abbreviations = map[string]bool{
+	"z.b": true, "d.h": true, "bzw": true, "ca": true, "nr": true, "str": true, "art": true, "abs": true,
+	"u.a": true, "usw": true, "evtl": true, "ggf": true, "inkl": true, "tel": true, "hr": true, "fr": true,
+	"dr": true, "prof": true, "f.eks": true, "bl.a": true, "mht": true, "ang": true, "vedr": true, "ecc": true,
+	"sig": true, "sig.ra": true, "dott": true, "pag": true, "e.g": true, "i.e": true, "etc": true, "mr": true,
+	"mrs": true, "ms": true, "st": true, "no": true, "vs": true, "approx": true,
+}
+
+// sentences splits folded text at sentence ends (. ! ? ; … followed by a space or the end) and line breaks.
+// Text without punctuation — speech-to-text output — is one sentence. Spans exclude surrounding white space.
+func sentences(t string) []span {
+	var out []span
+	start := 0
+	add := func(end int) {
+		s, e := start, end
+		for s < e && isSpace(t[s]) {
+			s++
+		}
+		for e > s && isSpace(t[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, span{s, e})
+		}
+	}
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == '\n':
+			add(i)
+			start = i + 1
+		case c == '!' || c == '?' || c == ';':
+			j := i + 1
+			for j < len(t) && (t[j] == '!' || t[j] == '?' || t[j] == '.') {
+				j++
+			}
+			if j == len(t) || isSpace(t[j]) || t[j] == '"' || t[j] == ')' {
+				add(j)
+				start = j
+				i = j - 1
+			}
+		case c == '.':
+			j := i + 1
+			for j < len(t) && t[j] == '.' {
+				j++
+			}
+			if j < len(t) && !isSpace(t[j]) && t[j] != '"' && t[j] != ')' {
+				i = j - 1
+				continue
+			}
+			if j == i+1 && !dotEndsSentence(t, i) {
+				continue
+			}
+			add(j)
+			start = j
+			i = j - 1
+		case c == 0xe2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0xa6: // …
+			add(i + 3)
+			start = i + 3
+			i += 2
+		}
+	}
+	add(len(t))
+	return out
+}
+
+// dotEndsSentence reports whether the dot at i ends a sentence: not after an abbreviation, a single letter or a
+// number ("am 3. mai", "art. 15").
+func dotEndsSentence(t string, i int) bool {
+	w := i
+	for w > 0 && !isSpace(t[w-1]) && t[w-1] != '(' {
+		w--
+	}
+	word := t[w:i]
+	if word == "" || abbreviations[word] {
+		return word == ""
+	}
+	if r, n := utf8.DecodeRuneInString(word); n == len(word) && isWordRune(r) {
+		return false // a single letter or digit
+	}
+	allDigits := true
+	for k := 0; k < len(word); k++ {
+		allDigits = allDigits && isDigit(word[k])
+	}
+	return !allDigits
+}
