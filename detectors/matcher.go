@@ -35,8 +35,9 @@ var (
 
 // re2Matcher runs a Go regexp (RE2: linear time).
 type re2Matcher struct {
-	re    *regexp.Regexp
-	group int // index of the "value" group, or 0 for the whole match
+	re       *regexp.Regexp
+	anchored *regexp.Regexp // the same pattern, anchored: for attempts at word starts
+	group    int            // index of the "value" group, or 0 for the whole match
 }
 
 func newRE2(pattern string) (*re2Matcher, error) {
@@ -44,11 +45,33 @@ func newRE2(pattern string) (*re2Matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &re2Matcher{re: re}
+	m := &re2Matcher{re: re, anchored: regexp.MustCompile(`^(?:` + pattern + `)`)}
 	if g := re.SubexpIndex("value"); g > 0 {
 		m.group = g
 	}
 	return m, nil
+}
+
+// at tries the pattern anchored at the start of w and returns the value span and the match end, or ok false.
+// Go's regexp is many times cheaper anchored than searching, which is why windowed rules are tried only at the
+// word starts of their windows.
+func (m *re2Matcher) at(w string) (vs, ve, end int, ok bool) {
+	if m.group == 0 {
+		loc := m.anchored.FindStringIndex(w)
+		if loc == nil || loc[1] == 0 {
+			return 0, 0, 0, false
+		}
+		return loc[0], loc[1], loc[1], true
+	}
+	loc := m.anchored.FindStringSubmatchIndex(w)
+	if loc == nil {
+		return 0, 0, 0, false
+	}
+	vs, ve = loc[2*m.group], loc[2*m.group+1]
+	if vs < 0 || ve <= vs {
+		return 0, 0, 0, false
+	}
+	return vs, ve, loc[1], true
 }
 
 func (m *re2Matcher) find(w string, emit func(s, e int)) error {

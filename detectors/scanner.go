@@ -399,15 +399,21 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 				} else if !wordBoundaryAfter(txt, end) {
 					continue
 				}
-				out = r.accept(a, txt, i, end, out)
+				out, _ = r.accept(a, txt, i, end, out)
 			}
 		}
 		return out, nil
 	}
+	re2, isRE2 := r.match.(*re2Matcher)
+	whole := r.triggers == 0 && len(r.gateWords) == 0
 	for _, w := range a.ruleWindows(r) {
+		if isRE2 && !whole {
+			out = r.matchAtStarts(a, re2, txt, w, out)
+			continue
+		}
 		base := w.start
 		err := r.match.find(txt[w.start:w.end], func(ms, me int) {
-			out = r.accept(a, txt, base+ms, base+me, out)
+			out, _ = r.accept(a, txt, base+ms, base+me, out)
 		})
 		if err != nil {
 			return out, err
@@ -416,18 +422,51 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 	return out, nil
 }
 
+// matchAtStarts tries an RE2 rule anchored at each word start of window w, leftmost first: a start inside a
+// value already accepted is skipped, and a match that fails its validator or score lets the next start try.
+func (r *compiledRule) matchAtStarts(a *analysis, m *re2Matcher, txt string, w window, out []Finding) []Finding {
+	next := w.start
+	for s := w.start; s < w.end; s++ {
+		if s < next || !isWordStart(txt, s, w.start) {
+			continue
+		}
+		vs, ve, end, ok := m.at(txt[s:w.end])
+		if !ok {
+			continue
+		}
+		var accepted bool
+		if out, accepted = r.accept(a, txt, s+vs, s+ve, out); accepted {
+			next = s + end
+		}
+	}
+	return out
+}
+
+// isWordStart reports whether a value can start at s: a letter, digit, '+' or '(' that does not continue a word.
+func isWordStart(txt string, s, windowStart int) bool {
+	c := txt[s]
+	if !(isDigit(c) || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c >= 0x80 || c == '+' || c == '(') {
+		return false
+	}
+	if s == windowStart || s == 0 {
+		return !(c >= 0x80 && c < 0xC0) // never inside a UTF-8 sequence
+	}
+	p := txt[s-1]
+	return !(isDigit(p) || ('a' <= p && p <= 'z') || ('A' <= p && p <= 'Z') || p >= 0x80)
+}
+
 // accept validates and scores the span [vs,ve) of view txt and appends it as a finding when it passes.
-func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding) []Finding {
+func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding) ([]Finding, bool) {
 	if r.exclude != nil {
 		var ok bool
 		if ve, ok = r.cutExcluded(txt, vs, ve); !ok {
-			return out
+			return out, false
 		}
 	}
 	if r.validator != nil && !r.validator(txt[vs:ve]) {
 		var ok bool
 		if ve, ok = r.validPrefix(txt, vs, ve); !ok {
-			return out
+			return out, false
 		}
 	}
 	score := r.score
@@ -442,11 +481,11 @@ func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding
 		score = min(1, max(0, score))
 	}
 	if score < r.minScore {
-		return out
+		return out, false
 	}
 	s, e, sp := a.toOriginal(r.view, vs, ve)
 	return append(out, Finding{Type: r.typ, Subtype: r.subtype, Category: r.category,
-		Start: s, End: e, Score: round2(score), Rule: r.id, Spoken: sp})
+		Start: s, End: e, Score: round2(score), Rule: r.id, Spoken: sp}), true
 }
 
 // cutExcluded ends the value [vs,ve) before its first excluded word; ok is false when that is its first word.

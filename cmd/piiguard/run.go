@@ -1,18 +1,271 @@
 package main
 
-import "fmt"
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/piiguard/piiguard/engine"
+	"github.com/piiguard/piiguard/engine/stream"
+)
+
+// runConfig is the configuration of `piiguard run`. Precedence: flags over PIIGUARD_* environment variables over
+// the --config file over the defaults.
+type runConfig struct {
+	Brokers         []string `yaml:"brokers"`
+	InTopics        []string `yaml:"in_topics"`
+	OutTopic        string   `yaml:"out_topic"`
+	ComplianceTopic string   `yaml:"compliance_topic"`
+	DLQTopic        string   `yaml:"dlq_topic"`
+	Group           string   `yaml:"group"`
+	Workers         int      `yaml:"workers"`
+	MaxInFlight     int      `yaml:"max_in_flight"`
+	MaxRecordBytes  int      `yaml:"max_record_bytes"`
+	ProcessTimeout  string   `yaml:"process_timeout"`
+	ExactlyOnce     bool     `yaml:"exactly_once"`
+	MetricsAddr     string   `yaml:"metrics_addr"`
+	KeyFile         string   `yaml:"key_file"`
+	Policy          string   `yaml:"policy"`
+	Rules           []string `yaml:"rules"`
+	LogLevel        string   `yaml:"log_level"`
+	TLS             struct {
+		Enabled            bool   `yaml:"enabled"`
+		CAFile             string `yaml:"ca_file"`
+		CertFile           string `yaml:"cert_file"`
+		KeyFile            string `yaml:"key_file"`
+		InsecureSkipVerify bool   `yaml:"insecure_skip_verify"`
+	} `yaml:"tls"`
+	SASL struct {
+		Mechanism string `yaml:"mechanism"`
+		Username  string `yaml:"username"`
+		Password  string `yaml:"password"`
+	} `yaml:"sasl"`
+}
+
+// envVars maps PIIGUARD_* variables to the flags they stand for.
+var envVars = map[string]string{
+	"PIIGUARD_BROKERS": "brokers", "PIIGUARD_IN_TOPICS": "in-topics", "PIIGUARD_OUT_TOPIC": "out-topic",
+	"PIIGUARD_COMPLIANCE_TOPIC": "compliance-topic", "PIIGUARD_DLQ_TOPIC": "dlq-topic", "PIIGUARD_GROUP": "group",
+	"PIIGUARD_WORKERS": "workers", "PIIGUARD_EXACTLY_ONCE": "exactly-once", "PIIGUARD_METRICS_ADDR": "metrics-addr",
+	"PIIGUARD_POLICY": "policy", "PIIGUARD_LOG_LEVEL": "log-level", "PIIGUARD_SASL_MECHANISM": "sasl-mechanism",
+	"PIIGUARD_SASL_USERNAME": "sasl-username", "PIIGUARD_SASL_PASSWORD": "sasl-password", "PIIGUARD_TLS": "tls",
+	"PIIGUARD_MAX_RECORD_BYTES": "max-record-bytes",
+}
 
 func runRun(env *environ, args []string) int {
-	fmt.Fprintln(env.stderr, "piiguard run: not built yet")
-	return exitUsage
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	configFile := fs.String("config", "", "YAML configuration `FILE` (flags and PIIGUARD_* variables override it)")
+	var pf pipelineFlags
+	pf.register(fs)
+	brokers := fs.String("brokers", "127.0.0.1:9092", "Kafka bootstrap `HOST:PORT` list, comma-separated")
+	inTopics := fs.String("in-topics", "interactions.raw", "raw `TOPICS` to consume, comma-separated")
+	outTopic := fs.String("out-topic", "interactions.redacted", "redacted output `TOPIC`")
+	complianceTopic := fs.String("compliance-topic", "interactions.compliance", "compliance events `TOPIC`")
+	dlqTopic := fs.String("dlq-topic", "interactions.dlq", "dead-letter `TOPIC`")
+	group := fs.String("group", "piiguard", "consumer `GROUP`")
+	workers := fs.Int("workers", 0, "records processed in parallel (default GOMAXPROCS)")
+	exactlyOnce := fs.Bool("exactly-once", false, "consume-transform-produce in Kafka transactions")
+	metricsAddr := fs.String("metrics-addr", "", "serve /metrics, /healthz and /readyz on `HOST:PORT`")
+	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	useTLS := fs.Bool("tls", false, "connect with TLS (system roots unless the config names a CA file)")
+	saslMech := fs.String("sasl-mechanism", "", "plain, scram-sha-256 or scram-sha-512")
+	saslUser := fs.String("sasl-username", "", "SASL user")
+	saslPass := fs.String("sasl-password", "", "SASL password (prefer PIIGUARD_SASL_PASSWORD)")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "piiguard run: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	// Defaults, then the file, then the environment, then the flags the user set.
+	cfg := runConfig{Brokers: split(*brokers), InTopics: split(*inTopics), OutTopic: *outTopic,
+		ComplianceTopic: *complianceTopic, DLQTopic: *dlqTopic, Group: *group, LogLevel: *logLevel, MaxRecordBytes: pf.maxRecord}
+	if *configFile != "" {
+		data, err := os.ReadFile(*configFile)
+		if err != nil {
+			fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)
+			return exitUsage
+		}
+		if err := parseRunConfig(*configFile, data, &cfg); err != nil {
+			fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)
+			return exitUsage
+		}
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for v, name := range envVars {
+		if val := env.getenv(v); val != "" && !set[name] {
+			if err := fs.Set(name, val); err != nil {
+				fmt.Fprintf(env.stderr, "piiguard run: %s: %v\n", v, err)
+				return exitUsage
+			}
+			set[name] = true
+		}
+	}
+	apply := map[string]func(){
+		"brokers": func() { cfg.Brokers = split(*brokers) }, "in-topics": func() { cfg.InTopics = split(*inTopics) },
+		"out-topic": func() { cfg.OutTopic = *outTopic }, "compliance-topic": func() { cfg.ComplianceTopic = *complianceTopic },
+		"dlq-topic": func() { cfg.DLQTopic = *dlqTopic }, "group": func() { cfg.Group = *group },
+		"workers": func() { cfg.Workers = *workers }, "exactly-once": func() { cfg.ExactlyOnce = *exactlyOnce },
+		"metrics-addr": func() { cfg.MetricsAddr = *metricsAddr }, "log-level": func() { cfg.LogLevel = *logLevel },
+		"tls": func() { cfg.TLS.Enabled = *useTLS }, "sasl-mechanism": func() { cfg.SASL.Mechanism = *saslMech },
+		"sasl-username": func() { cfg.SASL.Username = *saslUser }, "sasl-password": func() { cfg.SASL.Password = *saslPass },
+		"key-file": func() { cfg.KeyFile = pf.keyFile }, "policy": func() { cfg.Policy = pf.policy },
+		"rules": func() { cfg.Rules = pf.rules }, "max-record-bytes": func() { cfg.MaxRecordBytes = pf.maxRecord },
+	}
+	for name := range set {
+		if f, ok := apply[name]; ok {
+			f()
+		}
+	}
+	pf.keyFile, pf.policy, pf.rules, pf.maxRecord = cfg.KeyFile, cfg.Policy, cfg.Rules, cfg.MaxRecordBytes
+
+	logger, err := newLogger(env, cfg.LogLevel)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)
+		return exitUsage
+	}
+	p, err := pf.pipeline(env)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)
+		return exitUsage
+	}
+	opts, err := cfg.streamOpts(logger)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)
+		return exitUsage
+	}
+	eng, err := stream.New(engine.NewStreamProcessor(p), opts...)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)
+		return exitUsage
+	}
+	ctx, stop := signalContext(env)
+	defer stop()
+	if cfg.MetricsAddr != "" {
+		ln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			fmt.Fprintf(env.stderr, "piiguard run: metrics address: %v\n", err)
+			return exitUsage
+		}
+		srv := &http.Server{Handler: eng.Handler(), ReadHeaderTimeout: 5 * time.Second}
+		go srv.Serve(ln)
+		defer srv.Close()
+		logger.Info("serving metrics", "addr", ln.Addr().String())
+	}
+	logger.Info("piiguard run starting", "brokers", strings.Join(cfg.Brokers, ","), "in", strings.Join(cfg.InTopics, ","),
+		"out", cfg.OutTopic, "group", cfg.Group, "exactly_once", cfg.ExactlyOnce, "rules", p.Scanner().Version())
+	if err := eng.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+		logger.Error("piiguard run stopped", "err", err.Error())
+		return exitRuntime
+	}
+	logger.Info("piiguard run stopped cleanly")
+	return exitOK
 }
 
-func runBroker(env *environ, args []string) int {
-	fmt.Fprintln(env.stderr, "piiguard broker: not built yet")
-	return exitUsage
+// parseRunConfig reads a YAML configuration strictly (unknown keys are errors) over cfg.
+func parseRunConfig(name string, data []byte, cfg *runConfig) error {
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil {
+		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return nil
 }
 
-func runDemo(env *environ, args []string) int {
-	fmt.Fprintln(env.stderr, "piiguard demo: not built yet")
-	return exitUsage
+func (c *runConfig) streamOpts(logger *slog.Logger) ([]stream.Opt, error) {
+	opts := []stream.Opt{stream.Brokers(c.Brokers...), stream.InTopics(c.InTopics...), stream.OutTopic(c.OutTopic),
+		stream.ComplianceTopic(c.ComplianceTopic), stream.DLQTopic(c.DLQTopic), stream.Group(c.Group),
+		stream.ExactlyOnce(c.ExactlyOnce), stream.Logger(logger), stream.MaxRecordBytes(c.MaxRecordBytes)}
+	if c.Workers > 0 {
+		opts = append(opts, stream.Workers(c.Workers))
+	}
+	if c.MaxInFlight > 0 {
+		opts = append(opts, stream.MaxInFlight(c.MaxInFlight))
+	}
+	if c.ProcessTimeout != "" {
+		d, err := time.ParseDuration(c.ProcessTimeout)
+		if err != nil {
+			return nil, fmt.Errorf("process_timeout: %v", err)
+		}
+		opts = append(opts, stream.ProcessTimeout(d))
+	}
+	if c.TLS.Enabled {
+		tc := &tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: c.TLS.InsecureSkipVerify}
+		if c.TLS.CAFile != "" {
+			pem, err := os.ReadFile(c.TLS.CAFile)
+			if err != nil {
+				return nil, fmt.Errorf("tls ca_file: %w", err)
+			}
+			tc.RootCAs = x509.NewCertPool()
+			if !tc.RootCAs.AppendCertsFromPEM(pem) {
+				return nil, errors.New("tls ca_file: no certificates found")
+			}
+		}
+		if c.TLS.CertFile != "" {
+			cert, err := tls.LoadX509KeyPair(c.TLS.CertFile, c.TLS.KeyFile)
+			if err != nil {
+				return nil, fmt.Errorf("tls client certificate: %w", err)
+			}
+			tc.Certificates = []tls.Certificate{cert}
+		}
+		opts = append(opts, stream.TLS(tc))
+	}
+	if c.SASL.Mechanism != "" {
+		opts = append(opts, stream.SASL(c.SASL.Mechanism, c.SASL.Username, c.SASL.Password))
+	}
+	return opts, nil
+}
+
+func newLogger(env *environ, level string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("log level %q: want debug, info, warn or error", level)
+	}
+	return slog.New(slog.NewJSONHandler(env.stderr, &slog.HandlerOptions{Level: l})), nil
+}
+
+// signalContext is cancelled by the first SIGINT or SIGTERM (graceful shutdown); a second one exits at once.
+func signalContext(env *environ) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return
+		}
+		fmt.Fprintln(env.stderr, "piiguard: stopping: finishing in-flight records (signal again to exit at once)")
+		cancel()
+		<-ch
+		fmt.Fprintln(env.stderr, "piiguard: second signal: exiting now")
+		os.Exit(130)
+	}()
+	return ctx, func() { signal.Stop(ch); cancel() }
+}
+
+func split(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -173,9 +173,10 @@ type slot struct {
 type lexicon struct {
 	words map[string]entry
 	short [1 << slotBits]slot
-	names [1 << slotBits]slot   // the names of letters: be, zett, acca (entry.out is the letter)
-	first [shortWord + 1]uint64 // by length: the first bytes of short words (bit c&63)
-	long  map[string]entry      // words longer than shortWord
+	names [1 << slotBits]slot // the names of letters: be, zett, acca (entry.out is the letter)
+	first [maxWord + 1]uint64 // by length: the first bytes of the words (bit c&63)
+	last  [maxWord + 1]uint64 // by length: the last bytes of the words
+	long  map[string]entry    // words longer than shortWord
 }
 
 // letterTexts are the letters the words of the tables stand for; 0 is none: the letter is the first rune
@@ -241,10 +242,11 @@ func buildLexicon() *lexicon {
 			panic("spelled: lexicon word longer than maxWord: " + w)
 		case len(w) > shortWord:
 			l.long[w] = e
-			continue
+		default:
+			insert(&l.short, pack(w), e)
 		}
-		insert(&l.short, pack(w), e)
 		l.first[len(w)] |= 1 << (w[0] & 63)
+		l.last[len(w)] |= 1 << (w[len(w)-1] & 63)
 	}
 	return l
 }
@@ -324,17 +326,22 @@ func insert(t *[1 << slotBits]slot, k uint64, e entry) {
 	t[h] = slot{key: k, e: e}
 }
 
+// maybe reports whether the word s[i:j] may be in the lexicon, by its length, first and last byte.
+func (l *lexicon) maybe(s string, i, j int) bool {
+	n := j - i
+	return n <= maxWord && l.first[n]&(1<<(s[i]&63)) != 0 && l.last[n]&(1<<(s[j-1]&63)) != 0
+}
+
 // lookup returns the entry of the word s[i:j]. It does not allocate.
 func lookup(s string, i, j int) (entry, bool) {
 	switch n := j - i; {
 	case n < 2 || n > maxWord:
 		return entry{}, false
+	case !lex.maybe(s, i, j):
+		return entry{}, false
 	case n > shortWord:
 		e, ok := lex.long[s[i:j]]
 		return e, ok
-	}
-	if lex.first[j-i]&(1<<(s[i]&63)) == 0 {
-		return entry{}, false
 	}
 	if h := find(&lex.short, packAt(s, i, j)); h >= 0 {
 		return lex.short[h].e, true

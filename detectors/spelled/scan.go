@@ -105,7 +105,9 @@ func Letters(s string) (v View, ok bool) {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			switch {
 			case isWordRune(r):
-				i = sc.word(i)
+				j := wordEnd(s, i)
+				sc.word(i, j)
+				i = j
 				continue
 			case '\u2010' <= r && r <= '\u2015':
 				if sc.tight(i, i+size) {
@@ -115,8 +117,25 @@ func Letters(s string) (v View, ok bool) {
 				sc.flush()
 			}
 			i += size
-		default:
-			i = sc.word(i)
+		case bLetter:
+			// Most words are ASCII everyday words: read them here, and only the others in word.
+			j := i + 1
+			for j < len(s) && asciiWord[s[j]] {
+				j++
+			}
+			if j < len(s) && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
+				j = wordEnd(s, j)
+			}
+			if j-i > 1 && !lex.maybe(s, i, j) {
+				sc.plain(i, j)
+			} else {
+				sc.word(i, j)
+			}
+			i = j
+		default: // bDigit
+			j := wordEnd(s, i)
+			sc.word(i, j)
+			i = j
 		}
 	}
 	sc.flush()
@@ -134,16 +153,9 @@ type scanner struct {
 	out builder
 }
 
-// word reads the word that starts at i, pushes it and returns its end.
-func (sc *scanner) word(i int) int {
+// word pushes the word s[i:j].
+func (sc *scanner) word(i, j int) {
 	s := sc.s
-	j := i
-	for j < len(s) && asciiWord[s[j]] {
-		j++
-	}
-	if j < len(s) && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
-		j = wordEnd(s, j)
-	}
 	var t tok
 	switch {
 	case j-i == 1:
@@ -159,13 +171,12 @@ func (sc *scanner) word(i int) int {
 		e, ok := lookup(s, i, j)
 		if !ok {
 			sc.plain(i, j)
-			return j
+			return
 		}
 		t.cls, t.flags, t.sign, t.out = e.cls, e.flags, e.sign, e.out
 	}
 	t.start, t.end = int32(i), int32(j)
 	sc.push(t)
-	return j
 }
 
 // isLetter reports whether w is a single letter.

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"text/tabwriter"
+)
+
+func pct(n, d int) string {
+	if d == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f%%", 100*float64(n)/float64(d))
+}
+
+func share(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return float64(n) / float64(d)
+}
+
+// verdict says whether a share meets its target.
+func verdict(ok bool) string {
+	if ok {
+		return "ok"
+	}
+	return "MISSED"
+}
+
+// print writes the report: the table per entity type, the target lines overall and per
+// source, and the breakdown by channel and language.
+func (s *score) print(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "type\tlabelled\treadable\tpartly\trecall\t")
+	for _, t := range typeOrder(s.all) {
+		x := s.all.types[t]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t\n", t, x.labelled, x.readable, x.partial, pct(x.labelled-x.readable, x.labelled))
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "  (readable: the labelled text still occurs whole in its field; partly: gone as a whole,")
+	fmt.Fprintln(w, "   but a piece of four or more letters or digits, e.g. a surname, is still there)")
+	fmt.Fprintln(w)
+
+	s.targets(w, "all", s.all)
+	for _, src := range []string{"fixtures", "synthetic"} {
+		if g := s.bySource[src]; g != nil {
+			s.targets(w, src, g)
+		}
+	}
+	fmt.Fprintln(w)
+
+	var slices_ []string
+	for k := range s.bySlice {
+		slices_ = append(slices_, k)
+	}
+	slices.Sort(slices_)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "channel/lang\trecords\tstructured readable\tPERSON readable\tkeep kept\t")
+	for _, k := range slices_ {
+		g := s.bySlice[k]
+		st, pe := g.sum(structuredTypes), g.sum([]string{"PERSON"})
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t\n", k, g.records, pct(st.readable, st.labelled), pct(pe.readable, pe.labelled), pct(g.keep.kept, g.keep.total))
+	}
+	tw.Flush()
+	if s.broken > 0 {
+		fmt.Fprintf(w, "\nWARNING: %d labels do not occur in their own input record (see -v)\n", s.broken)
+	}
+	if s.errors > 0 {
+		fmt.Fprintf(w, "\nERROR: the pipeline failed on %d records\n", s.errors)
+	}
+}
+
+// targets writes the three target lines of a group.
+func (s *score) targets(w io.Writer, name string, g *group) {
+	st, pe := g.sum(structuredTypes), g.sum([]string{"PERSON"})
+	fmt.Fprintf(w, "%-10s %5d records  structured identifiers readable %5d/%-6d %7s (target < %.0f%%: %s)\n",
+		name, g.records, st.readable, st.labelled, pct(st.readable, st.labelled), 100*targetStructured,
+		verdict(share(st.readable, st.labelled) < targetStructured))
+	fmt.Fprintf(w, "%-10s %5s          PERSON readable                 %5d/%-6d %7s (target < %.0f%%: %s)\n",
+		"", "", pe.readable, pe.labelled, pct(pe.readable, pe.labelled), 100*targetPerson,
+		verdict(share(pe.readable, pe.labelled) < targetPerson))
+	fmt.Fprintf(w, "%-10s %5s          look-alikes kept                %5d/%-6d %7s (target > %.0f%%: %s)\n",
+		"", "", g.keep.kept, g.keep.total, pct(g.keep.kept, g.keep.total), 100*targetKeep,
+		verdict(g.keep.total == 0 || share(g.keep.kept, g.keep.total) > targetKeep))
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/piiguard/piiguard/engine/broker"
+)
+
+func runBroker(env *environ, args []string) int {
+	fs := flag.NewFlagSet("broker", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	addr := fs.String("addr", broker.DefaultAddr, "listen `HOST:PORT` (port 0: any free port)")
+	partitions := fs.Int("partitions", broker.DefaultPartitions, "partitions of each pre-created topic")
+	dataDir := fs.String("data-dir", "", "keep the broker's data in `DIR` across restarts (default: in memory)")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return exitUsage
+	}
+	ctx, stop := signalContext(env)
+	defer stop()
+	opts := []broker.Opt{broker.Addr(*addr), broker.Partitions(*partitions)}
+	if *dataDir != "" {
+		opts = append(opts, broker.DataDir(*dataDir))
+	}
+	b, err := broker.Start(ctx, opts...)
+	if err != nil {
+		fmt.Fprintf(env.stderr, "piiguard broker: %v\n", err)
+		return exitRuntime
+	}
+	defer b.Close()
+	fmt.Fprintf(env.stdout, "piiguard broker: Kafka protocol on %s, topics %s (%d partitions each); Ctrl-C stops it\n",
+		strings.Join(b.Addrs(), ","), strings.Join(broker.DefaultTopics(), ", "), *partitions)
+	<-ctx.Done()
+	return exitOK
+}

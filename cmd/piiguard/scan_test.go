@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// runCLI runs the CLI in-process with stdin and returns exit code, stdout and stderr.
+func runCLI(t *testing.T, stdin io.Reader, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &environ{stdin: stdin, stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	code := dispatch(env, args)
+	return code, out.String(), errb.String()
+}
+
+func TestScanBadInputKeepsGoing(t *testing.T) {
+	big := strings.Repeat("x", 3<<20) // over the 1 MiB limit set below
+	deep := strings.Repeat(`{"a":`, 200) + `"b"` + strings.Repeat("}", 200)
+	lines := []string{
+		`{"id":"1","text":"mail laurits.andresen@gmail.com"}`,
+		"invalid \xff utf-8 laurits.andresen@gmail.com",
+		`{"id":"3","text":"broken`,
+		"",
+		big,
+		deep,
+		`plain text +45 20 12 34 56`,
+	}
+	code, out, errs := runCLI(t, strings.NewReader(strings.Join(lines, "\n")+"\n"),
+		"scan", "--ephemeral-key", "--max-record-bytes", fmt.Sprint(1<<20))
+	assert.Equal(t, exitFailed, code)
+	got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Len(t, got, len(lines), "one output line per input line")
+	assert.Contains(t, got[0], "<EMAIL:ephemeral:")
+	assert.Equal(t, "", got[1])
+	assert.Equal(t, "", got[2])
+	assert.Equal(t, "", got[3])
+	assert.Equal(t, "", got[4])
+	assert.Equal(t, "", got[5])
+	assert.Contains(t, got[6], "<PHONE:ephemeral:")
+	for _, want := range []string{"line 2: invalid_utf8", "line 3: invalid_json", "line 5: too_large", "line 6: too_deep"} {
+		assert.Contains(t, errs, want)
+	}
+	assert.NotContains(t, errs, "laurits", "errors never quote a record")
+	assert.NotContains(t, errs, "line 4", "an empty line is not an error")
+}
+
+func TestScanKeepsOrderWithManyWorkers(t *testing.T) {
+	var in strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&in, `{"id":"r%d","text":"call me on +45 20 12 34 %02d"}`+"\n", i, i%100)
+	}
+	code, out, _ := runCLI(t, strings.NewReader(in.String()), "scan", "--ephemeral-key", "--workers", "8")
+	require.Equal(t, exitOK, code)
+	sc := bufio.NewScanner(strings.NewReader(out))
+	n := 0
+	for sc.Scan() {
+		var rec struct{ ID, Text string }
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &rec))
+		assert.Equal(t, fmt.Sprintf("r%d", n), rec.ID)
+		assert.NotContains(t, rec.Text, "+45")
+		n++
+	}
+	assert.Equal(t, 300, n)
+}
+
+func TestScanWritesFindingsWithoutValues(t *testing.T) {
+	dir := t.TempDir()
+	fpath := filepath.Join(dir, "findings.jsonl")
+	code, _, _ := runCLI(t, strings.NewReader(`{"id":"a","text":"iban DE89 3704 0044 0532 0130 00"}`+"\n"),
+		"scan", "--ephemeral-key", "--findings-out", fpath)
+	require.Equal(t, exitOK, code)
+	data, err := os.ReadFile(fpath)
+	require.NoError(t, err)
+	var f map[string]any
+	require.NoError(t, json.Unmarshal(bytes.TrimSpace(data), &f))
+	assert.Equal(t, "IBAN", f["type"])
+	assert.Equal(t, "/text", f["path"])
+	assert.Equal(t, "a", f["record_id"])
+	assert.EqualValues(t, 5, f["start"])
+	assert.NotContains(t, string(data), "3704")
+}
+
+func TestScanNeedsAKey(t *testing.T) {
+	code, _, errs := runCLI(t, strings.NewReader("x\n"), "scan")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "--key-file")
+}
+
+func TestKeygenPseudonymRoundTrip(t *testing.T) {
+	code, key, _ := runCLI(t, nil, "keygen", "--id", "k7")
+	require.Equal(t, exitOK, code)
+	kf := filepath.Join(t.TempDir(), "k.key")
+	require.NoError(t, os.WriteFile(kf, []byte(key), 0o600))
+
+	code, out, _ := runCLI(t, strings.NewReader(`{"text":"mail Laurits.Andresen@Gmail.com"}`+"\n"), "scan", "--key-file", kf)
+	require.Equal(t, exitOK, code)
+	code, tok, _ := runCLI(t, nil, "pseudonym", "--key-file", kf, "--type", "EMAIL", "laurits.andresen@gmail.com")
+	require.Equal(t, exitOK, code)
+	tok = strings.TrimSpace(tok)
+	assert.Regexp(t, `^<EMAIL:k7:[0-9A-Z]{16}>$`, tok)
+	assert.Contains(t, out, tok, "pseudonym prints the token scan writes")
+}
+
+func TestRulesTestCommand(t *testing.T) {
+	code, out, errs := runCLI(t, nil, "rules", "test")
+	assert.Equal(t, exitOK, code, errs)
+	assert.Contains(t, out, "0 failed")
+
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("name: bad\nversion: \"1\"\nrules:\n  - id: bad.x\n    type: X\n    category: personal\n    pattern: '(a+'\n    examples: {match: [a]}\n"), 0o600))
+	code, _, errs = runCLI(t, nil, "rules", "test", bad)
+	assert.Equal(t, exitFailed, code)
+	assert.Contains(t, errs, "bad.yaml:4: rule bad.x: pattern")
+}
