@@ -38,6 +38,8 @@ type Options struct {
 	Workers int
 	// MetricsAddr is where the metrics and health endpoints are served; default 127.0.0.1:0 (any free port).
 	MetricsAddr string
+	// Rate limits the producer to this many records per second; default 0: as fast as it can.
+	Rate float64
 	// Logger receives the engine's logs; default: none.
 	Logger *slog.Logger
 	// Progress, when set, is called about twice a second while records flow.
@@ -135,7 +137,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	go r.run(ctx)
 
 	start := time.Now()
-	inputs, nbytes, err := produce(ctx, addrs, opt.Seed, opt.Records)
+	inputs, nbytes, err := produce(ctx, addrs, opt.Seed, opt.Records, opt.Rate)
 	if err != nil {
 		return Summary{}, err
 	}
@@ -172,7 +174,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 }
 
 // produce writes n synthetic records to the raw topic and returns them by id with their total size.
-func produce(ctx context.Context, addrs []string, seed uint64, n int) (map[string]synth.Labelled, int64, error) {
+func produce(ctx context.Context, addrs []string, seed uint64, n int, rate float64) (map[string]synth.Labelled, int64, error) {
 	cl, err := kgo.NewClient(kgo.SeedBrokers(addrs...), kgo.DefaultProduceTopic(broker.DefaultInTopic),
 		kgo.ProducerBatchCompression(kgo.Lz4Compression()), kgo.ProducerLinger(5*time.Millisecond))
 	if err != nil {
@@ -185,7 +187,13 @@ func produce(ctx context.Context, addrs []string, seed uint64, n int) (map[strin
 	var wg sync.WaitGroup
 	var once sync.Once
 	var perr error
-	for range n {
+	start := time.Now()
+	for i := range n {
+		if rate > 0 {
+			if wait := time.Until(start.Add(time.Duration(float64(i) / rate * float64(time.Second)))); wait > 0 {
+				time.Sleep(wait)
+			}
+		}
 		l := g.Next()
 		var head struct{ ID string }
 		_ = json.Unmarshal(l.Record, &head)
