@@ -114,42 +114,76 @@ func Decode(raw []byte, opt Options) (*Record, error) {
 	}
 	r := &Record{Kind: JSON, Raw: raw}
 	dec := jsontext.NewDecoder(bytes.NewReader(raw))
+	// frame is one open object or array: its JSON Pointer, the member name that holds it (kept by arrays so that
+	// the elements of a metadata array stay metadata), and the next array index or pending member name.
+	type frame struct {
+		array bool
+		path  string
+		key   string
+		idx   int
+		name  string
+		named bool
+	}
+	var stack []frame
 	for {
 		before := dec.InputOffset()
 		tok, err := dec.ReadToken()
 		if err != nil {
-			if errors.Is(err, io.EOF) && before > 0 && dec.StackDepth() == 0 {
+			if errors.Is(err, io.EOF) && before > 0 && len(stack) == 0 {
 				break
 			}
 			return nil, &Error{Reason: ReasonInvalidJSON, Offset: dec.InputOffset()}
 		}
-		if dec.StackDepth() == 0 {
-			// The top-level object just closed: only white space may follow it.
-			if _, err := dec.ReadToken(); !errors.Is(err, io.EOF) {
-				return nil, &Error{Reason: ReasonInvalidJSON, Offset: dec.InputOffset()}
-			}
-			break
-		}
-		if dec.StackDepth() > opt.MaxDepth {
-			return nil, &Error{Reason: ReasonTooDeep, Offset: dec.InputOffset()}
-		}
 		after := dec.InputOffset()
 		k := tok.Kind()
-		if k != '"' && k != '0' {
+		if k == '}' || k == ']' {
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				// The top-level object just closed: only white space may follow it.
+				if _, err := dec.ReadToken(); !errors.Is(err, io.EOF) {
+					return nil, &Error{Reason: ReasonInvalidJSON, Offset: dec.InputOffset()}
+				}
+				break
+			}
 			continue
 		}
-		if k == '"' && isName(dec) {
-			continue
+		var path, key string
+		if n := len(stack); n > 0 {
+			top := &stack[n-1]
+			if !top.array && !top.named {
+				// A member name: the next token is its value.
+				top.name, top.named = tok.String(), true
+				continue
+			}
+			if top.array {
+				path, key = top.path+"/"+strconv.Itoa(top.idx), top.key
+				top.idx++
+			} else {
+				path, key = top.path+"/"+escapePointer(top.name), top.name
+				top.named = false
+			}
 		}
-		ptr := string(dec.StackPointer())
-		key := lastToken(ptr)
+		switch k {
+		case '{', '[':
+			if len(stack) >= opt.MaxDepth {
+				return nil, &Error{Reason: ReasonTooDeep, Offset: dec.InputOffset()}
+			}
+			stack = append(stack, frame{array: k == '[', path: path, key: key})
+			continue
+		case '"', '0':
+		default:
+			continue // true, false, null
+		}
+		if len(stack) == 0 {
+			return nil, &Error{Reason: ReasonInvalidJSON, Offset: dec.InputOffset()}
+		}
 		start := int(before)
 		for start < int(after) && (raw[start] == ' ' || raw[start] == '\t' || raw[start] == '\n' ||
 			raw[start] == '\r' || raw[start] == ',' || raw[start] == ':') {
 			start++
 		}
 		r.Fields = append(r.Fields, Field{
-			Path: ptr, Key: key, Value: tok.String(), Number: k == '0',
+			Path: path, Key: key, Value: tok.String(), Number: k == '0',
 			Meta: opt.MetadataKeys[key], start: start, end: int(after),
 		})
 	}
@@ -159,26 +193,16 @@ func Decode(raw []byte, opt Options) (*Record, error) {
 	return r, nil
 }
 
-// isName reports whether the string token just read is an object member name.
-func isName(dec *jsontext.Decoder) bool {
-	depth := dec.StackDepth()
-	kind, n := dec.StackIndex(depth)
-	return kind == '{' && n%2 == 1
+// escapePointer escapes a member name as a JSON Pointer reference token.
+func escapePointer(name string) string {
+	if strings.IndexAny(name, "~/") < 0 {
+		return name
+	}
+	return pointerEscaper.Replace(name)
 }
 
-// lastToken returns the unescaped last reference token of a JSON Pointer.
-func lastToken(ptr string) string {
-	i := strings.LastIndexByte(ptr, '/')
-	if i < 0 {
-		return ""
-	}
-	tok := ptr[i+1:]
-	if _, err := strconv.Atoi(tok); err == nil && tok != "" {
-		// An array index: the key is the array's own name, so metadata arrays stay metadata.
-		return lastToken(ptr[:i])
-	}
-	return strings.NewReplacer("~1", "/", "~0", "~").Replace(tok)
-}
+// pointerEscaper applies JSON Pointer escaping to a member name.
+var pointerEscaper = strings.NewReplacer("~", "~0", "/", "~1")
 
 func invalidAt(b []byte) int {
 	for i := 0; i < len(b); {

@@ -126,3 +126,14 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkDecode(b *testing.B) {
+	raw := []byte(`{"id":"call-1","channel":"call","language":"de","segments":[` + strings.Repeat(`{"speaker":"customer","start_ms":1000,"end_ms":2000,"text":"ja hallo äh mein name ist laurits andresen ich rufe an wegen meiner rechnung"},`, 12) + `{"speaker":"agent","start_ms":0,"end_ms":1,"text":"danke"}]}`)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := Decode(raw, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
