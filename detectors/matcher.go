@@ -37,7 +37,7 @@ var (
 type re2Matcher struct {
 	re       *regexp.Regexp
 	anchored *regexp.Regexp // the same pattern, anchored: for attempts at word starts
-	group    int            // index of the "value" group, or 0 for the whole match
+	groups   []int          // indexes of the groups named "value" (alternatives may each have one); none: whole match
 }
 
 func newRE2(pattern string) (*re2Matcher, error) {
@@ -46,17 +46,29 @@ func newRE2(pattern string) (*re2Matcher, error) {
 		return nil, err
 	}
 	m := &re2Matcher{re: re, anchored: regexp.MustCompile(`^(?:` + pattern + `)`)}
-	if g := re.SubexpIndex("value"); g > 0 {
-		m.group = g
+	for i, name := range re.SubexpNames() {
+		if name == "value" {
+			m.groups = append(m.groups, i)
+		}
 	}
 	return m, nil
+}
+
+// value returns the span of the first "value" group that took part in the match loc.
+func (m *re2Matcher) value(loc []int) (int, int, bool) {
+	for _, g := range m.groups {
+		if s, e := loc[2*g], loc[2*g+1]; s >= 0 && e > s {
+			return s, e, true
+		}
+	}
+	return 0, 0, false
 }
 
 // at tries the pattern anchored at the start of w and returns the value span and the match end, or ok false.
 // Go's regexp is many times cheaper anchored than searching, which is why windowed rules are tried only at the
 // word starts of their windows.
 func (m *re2Matcher) at(w string) (vs, ve, end int, ok bool) {
-	if m.group == 0 {
+	if len(m.groups) == 0 {
 		loc := m.anchored.FindStringIndex(w)
 		if loc == nil || loc[1] == 0 {
 			return 0, 0, 0, false
@@ -67,15 +79,12 @@ func (m *re2Matcher) at(w string) (vs, ve, end int, ok bool) {
 	if loc == nil {
 		return 0, 0, 0, false
 	}
-	vs, ve = loc[2*m.group], loc[2*m.group+1]
-	if vs < 0 || ve <= vs {
-		return 0, 0, 0, false
-	}
-	return vs, ve, loc[1], true
+	vs, ve, ok = m.value(loc)
+	return vs, ve, loc[1], ok
 }
 
 func (m *re2Matcher) find(w string, emit func(s, e int)) error {
-	if m.group == 0 {
+	if len(m.groups) == 0 {
 		for _, loc := range m.re.FindAllStringIndex(w, -1) {
 			if loc[1] > loc[0] {
 				emit(loc[0], loc[1])
@@ -84,8 +93,7 @@ func (m *re2Matcher) find(w string, emit func(s, e int)) error {
 		return nil
 	}
 	for _, loc := range m.re.FindAllStringSubmatchIndex(w, -1) {
-		s, e := loc[2*m.group], loc[2*m.group+1]
-		if s >= 0 && e > s {
+		if s, e, ok := m.value(loc); ok {
 			emit(s, e)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/piiguard/piiguard/detectors/spelled"
 	"github.com/piiguard/piiguard/detectors/spoken"
 	"github.com/piiguard/piiguard/detectors/validate"
 	"github.com/piiguard/piiguard/rules"
@@ -17,9 +18,11 @@ import (
 type viewKind int
 
 const (
-	viewFolded viewKind = iota // NFKC, lower case
-	viewCased                  // NFKC, case kept
-	viewSpoken                 // folded, spelled-out numbers as digits
+	viewFolded  viewKind = iota // NFKC, lower case
+	viewCased                   // NFKC, case kept
+	viewSpoken                  // folded, spelled-out numbers as digits
+	viewSpelled                 // spoken, with spelled-out letters and emails written compactly
+	numViews
 )
 
 // trigger bits.
@@ -124,8 +127,10 @@ func (s *Scanner) compileRule(r rules.Rule) (*compiledRule, error) {
 		cr.view = viewCased
 	case "spoken":
 		cr.view = viewSpoken
+	case "spelled":
+		cr.view = viewSpelled
 	}
-	if len(r.Terms) > 0 && cr.view == viewSpoken {
+	if len(r.Terms) > 0 && cr.view >= viewSpoken {
 		cr.view = viewFolded // terms are found by the keyword pass, in folded offsets
 	}
 	for _, t := range r.Triggers {
@@ -254,7 +259,11 @@ type analysis struct {
 	spoken     spoken.View
 	hasSpoken  bool
 
-	windows [3]map[int][]window // per view kind: trigger bit → windows
+	spelledDone bool
+	spelled     spelled.View
+	hasSpelled  bool
+
+	windows [numViews]map[int][]window // per view kind: trigger bit → windows
 }
 
 func (s *Scanner) analyze(text string) *analysis {
@@ -279,16 +288,37 @@ func (a *analysis) text(k viewKind) string {
 		if a.hasSpoken {
 			return a.spoken.Text()
 		}
+	case viewSpelled:
+		base := a.text(viewSpoken)
+		if !a.spelledDone {
+			a.spelled, a.hasSpelled = spelled.Letters(base)
+			a.spelledDone = true
+		}
+		if a.hasSpelled {
+			return a.spelled.Text()
+		}
+		return base
 	}
 	return a.folded
+}
+
+// hasSpelledText reports whether the spelled view differs from the spoken one.
+func (a *analysis) hasSpelledText() bool {
+	a.text(viewSpelled)
+	return a.hasSpelled
 }
 
 // toOriginal maps a span of view k to the original text, and says whether spelled-out numbers were part of it.
 func (a *analysis) toOriginal(k viewKind, s, e int) (int, int, bool) {
 	spokenPart := false
-	if k == viewSpoken && a.hasSpoken {
+	if k == viewSpelled && a.hasSpelled {
+		fs, fe := a.spelled.Span(s, e)
+		spokenPart = fe-fs != e-s
+		s, e = fs, fe
+	}
+	if k >= viewSpoken && a.hasSpoken {
 		fs, fe := a.spoken.Span(s, e)
-		spokenPart = fe-fs != e-s || a.folded[fs:fe] != a.spoken.Text()[s:e]
+		spokenPart = spokenPart || fe-fs != e-s || a.folded[fs:fe] != a.spoken.Text()[s:e]
 		s, e = fs, fe
 	}
 	s, e = a.nfkc.span(s, e)
@@ -299,6 +329,9 @@ func (a *analysis) toOriginal(k viewKind, s, e int) (int, int, bool) {
 func (a *analysis) triggerWindows(k viewKind, t int) []window {
 	if k == viewCased {
 		k = viewFolded // same offsets: folding keeps byte lengths
+	}
+	if k == viewSpelled && !a.hasSpelledText() {
+		k = viewSpoken
 	}
 	if k == viewSpoken && a.text(viewSpoken) == a.folded {
 		k = viewFolded
@@ -587,7 +620,10 @@ func wordEnd(s string, i int) int {
 func WrittenForm(text string) string {
 	f := fold(nfkcView(text).text)
 	if v, ok := spoken.Digits(f); ok {
-		return v.Text()
+		f = v.Text()
+	}
+	if v, ok := spelled.Letters(f); ok {
+		f = v.Text()
 	}
 	return f
 }

@@ -342,3 +342,22 @@ rules:
 	require.NoError(t, err)
 	assert.Equal(t, []string{"ADDRESS:2100 københavn ø"}, spans(text, fs))
 }
+
+func TestValueGroupInEachAlternative(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.alt
+    type: NUM
+    category: identifier
+    triggers: [digits]
+    pattern: '(?:a(?P<value>\d)|b(?P<value>\d))'
+    examples: {match: ["a5", "b5"]}
+`)
+	for _, text := range []string{"a5", "b7"} {
+		fs, err := s.Scan(text)
+		require.NoError(t, err)
+		assert.Equal(t, []string{"NUM:" + text[1:]}, spans(text, fs))
+	}
+}

@@ -171,7 +171,7 @@ func (c *conversation) answer(j int) (*statementRule, int, bool, error) {
 		if sp.start > answerReach {
 			break
 		}
-		w := t.folded[sp.start:sp.end]
+		w := t.sentence(k)
 		var best *statementRule
 		bestLen := 0
 		for _, r := range c.set.answers {

@@ -17,8 +17,8 @@ func (s *Scanner) statementExample(id, text string) (bool, error) {
 		return ok && got == r, err
 	case KindCancel:
 		t := set.gate.prepare(text)
-		for _, sp := range t.sents {
-			if hit, err := matches(r.match, t.folded[sp.start:sp.end]); err != nil || hit {
+		for k := range t.sents {
+			if hit, err := matches(r.match, t.sentence(k)); err != nil || hit {
 				return hit, err
 			}
 		}

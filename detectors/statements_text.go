@@ -14,6 +14,7 @@ type utext struct {
 	folded   string
 	sents    []span
 	sentBits []bitset
+	norm     []string // per sentence, the text patterns see (see normalise); made on first use
 }
 
 // prepare folds text, splits it into sentences and records which gate keywords occur in each.
@@ -50,6 +51,69 @@ func (g *phraseGate) prepare(text string) *utext {
 		}
 	}
 	return u
+}
+
+// sentence returns the text patterns see for sentence k.
+func (u *utext) sentence(k int) string {
+	if u.norm == nil {
+		u.norm = make([]string, len(u.sents))
+	}
+	if u.norm[k] == "" {
+		u.norm[k], _ = normalise(u.folded[u.sents[k].start:u.sents[k].end], false)
+	}
+	return u.norm[k]
+}
+
+// whole returns the text patterns see for the whole utterance, with the offset in the folded text of each byte.
+func (u *utext) whole() (string, []int32) { return normalise(u.folded, true) }
+
+// normalise returns the text statement patterns see: the folded text with the punctuation that only separates
+// words (commas, colons, quotes, brackets, dashes) made spaces, curly apostrophes made straight and runs of white
+// space made one space, so "ikke, at" reads "ikke at" and "don’t" reads "don't". With offsets, it also returns the
+// offset in s of each byte of the result.
+func normalise(s string, offsets bool) (string, []int32) {
+	b := make([]byte, 0, len(s))
+	var idx []int32
+	if offsets {
+		idx = make([]int32, 0, len(s))
+	}
+	space := true // drop leading space
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f', '\v', ',', ';', ':', '"', '(', ')', '[', ']', '{', '}', '*', '/', '|',
+			'«', '»', '“', '”', '„', '‚', '–', '—', '\u00a0':
+			if !space {
+				b = append(b, ' ')
+				if offsets {
+					idx = append(idx, int32(i))
+				}
+				space = true
+			}
+		case '’', '‘', '´', '`':
+			b = append(b, '\'')
+			if offsets {
+				idx = append(idx, int32(i))
+			}
+			space = false
+		default:
+			b = append(b, s[i:i+n]...)
+			if offsets {
+				for k := range n {
+					idx = append(idx, int32(i+k))
+				}
+			}
+			space = false
+		}
+		i += n
+	}
+	if n := len(b); n > 0 && b[n-1] == ' ' {
+		b = b[:n-1]
+		if offsets {
+			idx = idx[:n-1]
+		}
+	}
+	return string(b), idx
 }
 
 // original maps a span of the folded text to the original text.

@@ -39,6 +39,13 @@ func WithPseudonymizer(ps *pseudonym.Pseudonymizer) Option {
 // WithMaxRecordBytes rejects larger records with reason too_large; default 4 MiB.
 func WithMaxRecordBytes(n int) Option { return func(p *Pipeline) { p.maxSize = n } }
 
+// documentParsers expand the values with inner structure: HTML bodies anywhere, RFC 5322 messages in the "raw"
+// member of email records.
+var documentParsers = record.Parsers{
+	ByKey:          map[string]record.Parser{"body_html": record.ParseHTML},
+	ByKeyInChannel: map[string]map[string]record.Parser{"email": {"raw": record.ParseMIME}},
+}
+
 // DefaultMaxRecordBytes is the record size limit when none is set.
 const DefaultMaxRecordBytes = 4 << 20
 
@@ -107,7 +114,7 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 	if len(raw) > p.maxSize {
 		return nil, stream.ProcessError{Reason: ReasonTooLarge}
 	}
-	rec, err := record.Decode(raw, record.Options{MetadataKeys: p.policy.MetadataKeys()})
+	rec, err := record.Decode(raw, record.Options{MetadataKeys: p.policy.MetadataKeys(), Parsers: documentParsers})
 	if err != nil {
 		var de *record.Error
 		if errors.As(err, &de) {

@@ -74,7 +74,8 @@ type Rule struct {
 	// Timeout bounds one regexp2 match; required for regexp2 rules.
 	Timeout Duration `yaml:"timeout"`
 	// View is the text the rule sees: "folded" (default: NFKC, lower case), "cased" (NFKC, case kept) or
-	// "spoken" (folded, with spelled-out numbers written as digits).
+	// "spoken" (folded, with spelled-out numbers written as digits) or "spelled" (spoken, with spelled-out letters
+	// and dictated emails written compactly: "l a u r i t s punkt andresen at gmail punkt com").
 	View string `yaml:"view"`
 	// Terms is a dictionary of lower-case words or phrases matched on word boundaries; a trailing '*' matches
 	// any word that starts with the term. A rule has Pattern or Terms, not both.

@@ -26,8 +26,8 @@ func (c class) letterish() bool { return c == cLetter || c == cNato || c == cNam
 const (
 	// fSpoken marks a sign said as a word; a sign without it is written in the text and copied.
 	fSpoken uint8 = 1 << iota
-	// fHead marks a word that is a sign only with the word after it (snabel a), or that means another sign
-	// with it (trattino basso, at zeichen).
+	// fHead marks a word that reads the word after it: a link (wie, come), or a sign said in two words
+	// (snabel a) or that means another sign with the word after it (trattino basso, at zeichen).
 	fHead
 	// fCodeOnly marks a link that joins a letter only to a word of a spelling alphabet (di, for): both are
 	// everyday words.
@@ -145,7 +145,7 @@ var stopwords = func() map[string]bool {
 		is are was were be been am me us you him her them it we they look looking looked work works worked
 		working stay staying stayed live lives living arrive arrived available here there home online bought
 		buy order ordered shop shopping find found reach call email mail address point good best least all
-		once meet
+		once meet i'm you're we're they're he's she's it's that's i’m it’s
 		ist sind bin lautet ich sie er es wir adresse
 		til om for med ved af og lyst prøve prøver kan skal vil
 		è sono indirizzo`) {
@@ -218,7 +218,7 @@ func buildLexicon() *lexicon {
 		l.words[w] = e
 	}
 	for w, f := range links {
-		l.add(w, entry{cls: cLink, flags: f})
+		l.add(w, entry{cls: cLink, flags: f | fHead})
 	}
 	for _, w := range doubles {
 		l.add(w, entry{cls: cDouble})

@@ -64,9 +64,11 @@ type tok struct {
 // Two things are converted:
 //   - a letter run: at least three letters in a row, separated only by spaces, commas or hyphens, or two
 //     when one of them is spelled with a word ("a wie anton b wie berta"). A letter is a word of one
-//     letter ("j o h n"), a letter and a word that spells it ("m wie martha", "a come ancona", "a som i
-//     anna", "a as in alpha"), the name of a letter (ypsilon, ics, i lunga, doppia vu), or a NATO word in
-//     a row of at least three of them (alpha bravo charlie; "golf hotel" alone stays).
+//     letter, ASCII or ä ö ü ß æ ø å ("j o h n"; è and à are words); a letter and a word that spells it
+//     ("m wie martha", "be wie berta", "a come ancona", "d di domodossola", "a som i anna", "a as in
+//     alpha"); the name of a letter (ypsilon, ics, i lunga, doppia vu); or a NATO word in a row of at
+//     least three of them (alpha bravo charlie; "golf hotel" alone stays). In a row spelled with words, a
+//     bare a, e, i or o at either end is a word of the sentence.
 //   - an email: words, letter runs and digits joined by spoken or written signs, with one @ and at least
 //     one dot after it followed by a top-level name of at least two letters ("mario punto rossi
 //     chiocciola libero punto it"). A single everyday word before "at" ("look at", "i work at") is no name.
@@ -80,6 +82,10 @@ func Letters(s string) (v View, ok bool) {
 	var sc scanner
 	sc.s = s
 	for i := 0; i < len(s); {
+		if s[i] == ' ' { // the most common byte after letters: no need for the table
+			i++
+			continue
+		}
 		switch byteClasses[s[i]] {
 		case bSpace:
 			i++
@@ -126,10 +132,15 @@ func Letters(s string) (v View, ok bool) {
 			if j < len(s) && (s[j] >= utf8.RuneSelf || s[j] == '\'') {
 				j = wordEnd(s, j)
 			}
-			if j-i > 1 && !lex.maybe(s, i, j) {
-				sc.plain(i, j)
-			} else {
+			switch n := sc.n; {
+			case j-i == 1 || lex.maybe(s, i, j):
 				sc.word(i, j)
+			case !sc.hot && sc.cuts(n):
+				// An everyday word after another: the segment starts again.
+				sc.buf[0] = tok{start: int32(i), end: int32(j)}
+				sc.n, sc.at = 1, false
+			default:
+				sc.plain(i, j)
 			}
 			i = j
 		default: // bDigit
@@ -165,7 +176,7 @@ func (sc *scanner) word(i, j int) {
 		}
 	case byteClasses[s[i]] == bDigit && allDigits(s[i:j]):
 		t.cls = cDigits
-	case s[i] >= utf8.RuneSelf && j-i <= utf8.UTFMax && isLetter(s[i:j]):
+	case s[i] >= utf8.RuneSelf && j-i == 2 && isLetter(s[i:j]):
 		t.cls = cLetter
 	default:
 		e, ok := lookup(s, i, j)
@@ -179,10 +190,14 @@ func (sc *scanner) word(i, j int) {
 	sc.push(t)
 }
 
-// isLetter reports whether w is a single letter.
+// isLetter reports whether the word w of two bytes is a letter of the German or Danish alphabet that is not
+// ASCII: ä ö ü ß æ ø å. Other single runes (è, à) are words.
 func isLetter(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	return size == len(w) && unicode.IsLetter(r)
+	switch w {
+	case "ä", "ö", "ü", "ß", "æ", "ø", "å":
+		return true
+	}
+	return false
 }
 
 // wordEnd returns the end of the word that goes on at j, past ASCII letters and digits, other letters, marks
@@ -264,7 +279,7 @@ func (sc *scanner) tight(i, j int) bool {
 func (sc *scanner) plain(i, j int) {
 	n := sc.n
 	switch {
-	case n > 0 && sc.buf[n-1].cls == cPlain && (n < 2 || sc.buf[n-2].cls != cLink):
+	case sc.cuts(n):
 		if sc.hot {
 			sc.out.segment(sc.s, sc.buf[:n])
 		}
@@ -275,6 +290,19 @@ func (sc *scanner) plain(i, j int) {
 	}
 	sc.buf[n] = tok{start: int32(i), end: int32(j)}
 	sc.n = n + 1
+}
+
+// cuts reports whether an everyday word after the first n tokens of the segment starts it again: the last
+// token is an everyday word too, and no word before it reads it (a wie anton, at zeichen, trattino basso).
+func (sc *scanner) cuts(n int) bool {
+	if n == 0 || sc.buf[n-1].cls != cPlain {
+		return false
+	}
+	k := n - 2
+	if k >= 0 && sc.buf[k].cls == cHyphen {
+		k--
+	}
+	return k < 0 || sc.buf[k].flags&fHead == 0
 }
 
 // push adds t, which is not an everyday word, to the segment.

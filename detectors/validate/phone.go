@@ -8,7 +8,7 @@ import (
 
 // defaultPhoneRegions are the regions national phone numbers are tried with when PhoneE164 is
 // given none.
-var defaultPhoneRegions = []string{"DE", "DK", "IT", "GB"}
+var defaultPhoneRegions = []string{"DE", "DK", "IT", "GB", "US"}
 
 // phone reports whether the candidate is a valid phone number under PhoneE164 with the
 // default regions.

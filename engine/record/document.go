@@ -96,12 +96,26 @@ func (r *Record) renderDocuments(repl map[int]string) (map[int]string, error) {
 			byDoc[f.doc][f.docIndex] = v
 		}
 	}
-	for d, m := range byDoc {
-		v, err := d.doc.Render(m)
+	// Every document renders, replaced or not: rendering also drops what the document must not pass on
+	// (binary attachments), so an untouched message is not copied through as it came.
+	for d, i := range first {
+		v, err := d.doc.Render(byDoc[d])
 		if err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", d.field.Path, err)
 		}
-		out[first[d]] = v
+		if v != d.field.Value {
+			out[i] = v
+		}
 	}
 	return out, nil
+}
+
+// hasDocuments reports whether any field of the record is the text of a Document.
+func (r *Record) hasDocuments() bool {
+	for _, f := range r.Fields {
+		if f.doc != nil {
+			return true
+		}
+	}
+	return false
 }

@@ -13,7 +13,8 @@ import (
 //
 // Its texts are the text nodes, entities decoded ("/text/3", numbered over all text nodes in source order), the
 // comments ("/comment/0"), and the attribute values that may carry data ("/a/0/href", "/img/2/alt": tag name,
-// the tag's ordinal among tags of that name, attribute): every attribute except presentational ones (class,
+// the tag's ordinal among tags of that name, attribute; a name that is not a plain identifier becomes "_" or
+// "_<attribute index>"): every attribute except presentational ones (class,
 // style, width, colspan… see skipAttrs). A mailto:, tel:, sms:, callto: or fax: link contributes the part after
 // its scheme, percent-decoded. Script and style content are Meta texts (not scanned). White-space-only text
 // nodes at the edge of a run are not texts.
@@ -34,8 +35,8 @@ func ParseHTML(value string) (Document, error) {
 	return d, nil
 }
 
-// errHTML is the error of an HTML document that cannot be tokenized.
-var errHTML = &Error{Reason: ReasonHTML, Offset: -1}
+// errHTML returns the error of an HTML document that cannot be tokenized.
+func errHTML() error { return &Error{Reason: ReasonHTML, Offset: -1} }
 
 // htmlDoc is a tokenized HTML document.
 type htmlDoc struct {
@@ -102,14 +103,14 @@ func parseHTMLDoc(value string) (*htmlDoc, error) {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			if !errors.Is(z.Err(), io.EOF) {
-				return nil, errHTML
+				return nil, errHTML()
 			}
 			break
 		}
 		start := pos
 		pos += len(z.Raw())
 		if pos > len(value) || z.Err() != nil {
-			return nil, errHTML
+			return nil, errHTML()
 		}
 		inRaw := rawElem
 		rawElem = ""
@@ -138,9 +139,10 @@ func parseHTMLDoc(value string) (*htmlDoc, error) {
 			if rawTextElements[tok.Data] {
 				rawElem = tok.Data
 			}
-			n := tagN[tok.Data]
-			tagN[tok.Data]++
-			b.tagTexts(tok, tt == html.SelfClosingTagToken, value[start:pos], start, n)
+			name := pathName(tok.Data, "_")
+			n := tagN[name]
+			tagN[name]++
+			b.tagTexts(tok, tt == html.SelfClosingTagToken, value[start:pos], start, name, n)
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			if !inlineElements[string(name)] {
@@ -160,7 +162,7 @@ func parseHTMLDoc(value string) (*htmlDoc, error) {
 }
 
 // tagTexts adds the scanned attributes of a start tag to the pending texts.
-func (b *htmlBuilder) tagTexts(tok html.Token, selfClosing bool, raw string, start, n int) {
+func (b *htmlBuilder) tagTexts(tok html.Token, selfClosing bool, raw string, start int, name string, n int) {
 	tag := -1
 	for i, a := range tok.Attr {
 		prefix, text, ok := attrText(a.Key, a.Val)
@@ -179,7 +181,7 @@ func (b *htmlBuilder) tagTexts(tok html.Token, selfClosing bool, raw string, sta
 			}
 			b.d.tags = append(b.d.tags, ht)
 		}
-		path := "/" + escapeToken(tok.Data) + "/" + strconv.Itoa(n) + "/" + escapeToken(a.Key)
+		path := "/" + name + "/" + strconv.Itoa(n) + "/" + pathName(a.Key, "_"+strconv.Itoa(i))
 		b.defer_(DocText{Path: path, Value: text}, htmlSlot{kind: htmlAttr, tag: tag, attr: i, prefix: prefix})
 	}
 }

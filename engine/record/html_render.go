@@ -22,7 +22,7 @@ func (d *htmlDoc) Render(repl map[int]string) (string, error) {
 	rewrite := map[int]map[int]string{} // tags without spans: tag → attribute index → new value
 	for i, v := range repl {
 		if i < 0 || i >= len(d.slots) {
-			return "", errHTML
+			return "", errHTML()
 		}
 		s := d.slots[i]
 		switch s.kind {
@@ -57,7 +57,7 @@ func (d *htmlDoc) Render(repl map[int]string) (string, error) {
 	last := 0
 	for _, e := range edits {
 		if e.start < last {
-			return "", errHTML
+			return "", errHTML()
 		}
 		b.WriteString(d.src[last:e.start])
 		b.WriteString(e.text)

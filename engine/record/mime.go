@@ -9,8 +9,8 @@ const (
 	ReasonHTML = "html"
 )
 
-// errMIME is the error of every malformed message; it never says more, so it never holds message content.
-var errMIME = &Error{Reason: ReasonMIME, Offset: -1}
+// errMIME returns the error of every malformed message; it never says more, so it never holds message content.
+func errMIME() error { return &Error{Reason: ReasonMIME, Offset: -1} }
 
 // MIMEOptions configure ParseMIMEWith.
 type MIMEOptions struct {
@@ -30,7 +30,7 @@ type MIMEOptions struct {
 // HTML part is expanded with ParseHTML ("/parts/1/html/text/0"), a message/rfc822 part nests
 // ("/parts/2/message/headers/subject"), and a multipart's preamble and epilogue are texts of their own. Encoded
 // words, transfer encodings and charsets are undone. A repeated header gets an occurrence index
-// ("/headers/received/0").
+// ("/headers/received/0"); a header whose name is not a plain identifier is named by its position ("/headers/_3").
 //
 // Render keeps every byte it does not have to change: an untouched part or header is copied as it was. A changed
 // header is re-encoded (RFC 2047 where needed), a changed text part is re-encoded as UTF-8 in its own transfer

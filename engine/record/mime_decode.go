@@ -170,10 +170,7 @@ func charsetReader(label string, input io.Reader) (io.Reader, error) {
 	}
 	enc, ok := lookupCharset(label)
 	if !ok {
-		return nil, errUnknownCharset
+		return nil, errMIME()
 	}
 	return enc.NewDecoder().Reader(input), nil
 }
-
-// errUnknownCharset is returned by charsetReader for a charset it does not know.
-var errUnknownCharset = &Error{Reason: ReasonMIME, Offset: -1}

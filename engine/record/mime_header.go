@@ -108,18 +108,20 @@ func validFieldName(name string) bool {
 
 // headerTexts classifies the header fields of e and adds their texts.
 func (p *mimeParser) headerTexts(e *entity) error {
+	keys := make([]string, len(e.fields))
 	count := map[string]int{}
-	for _, f := range e.fields {
-		count[f.lname]++
+	for i, f := range e.fields {
+		keys[i] = pathName(f.lname, "_"+strconv.Itoa(i))
+		count[keys[i]]++
 	}
 	seen := map[string]int{}
 	for i := range e.fields {
 		f := &e.fields[i]
-		path := e.path + "/headers/" + escapeToken(f.lname)
-		if count[f.lname] > 1 {
-			path += "/" + strconv.Itoa(seen[f.lname])
+		path := e.path + "/headers/" + keys[i]
+		if count[keys[i]] > 1 {
+			path += "/" + strconv.Itoa(seen[keys[i]])
 		}
-		seen[f.lname]++
+		seen[keys[i]]++
 		switch {
 		case f.value == "" || metaHeaders[f.lname]:
 			f.role = roleMeta
@@ -134,7 +136,7 @@ func (p *mimeParser) headerTexts(e *entity) error {
 		default:
 			text, err := wordDecoder.DecodeHeader(fixUTF8(f.value))
 			if err != nil {
-				return errMIME
+				return errMIME()
 			}
 			f.role, f.text = roleText, text
 			p.add(DocText{Path: path, Value: text}, mimeSlot{e: e, kind: slotHeader, field: i})
@@ -148,7 +150,7 @@ func (p *mimeParser) paramText(e *entity, i int, path string) error {
 	f := &e.fields[i]
 	mt, params, err := mime.ParseMediaType(fixUTF8(f.value))
 	if err != nil {
-		return errMIME
+		return errMIME()
 	}
 	f.role, f.mediatype, f.params = roleParam, mt, params
 	key := "name"
@@ -161,7 +163,7 @@ func (p *mimeParser) paramText(e *entity, i int, path string) error {
 	}
 	if strings.Contains(v, "=?") {
 		if v, err = wordDecoder.DecodeHeader(v); err != nil {
-			return errMIME
+			return errMIME()
 		}
 		params[key] = v
 	}
@@ -177,7 +179,7 @@ func (p *mimeParser) addressTexts(e *entity, i int, path string) error {
 	raw := fixUTF8(f.value)
 	text, err := wordDecoder.DecodeHeader(raw)
 	if err != nil {
-		return errMIME
+		return errMIME()
 	}
 	ap := mail.AddressParser{WordDecoder: wordDecoder}
 	list, err := ap.ParseList(raw)
@@ -216,12 +218,27 @@ func covers(list []*mail.Address, text string) bool {
 	return true
 }
 
-// escapeToken escapes a JSON Pointer reference token (RFC 6901).
-func escapeToken(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
+// pathName returns a header, tag or attribute name as a path token when it is a plain identifier — at most 40
+// lower-case letters, digits, '-', '_' or ':', starting with a letter, no two digits in a row — and fallback
+// otherwise, so no address or number written as a name ("laurits@example.dk: x") reaches a path, which findings
+// and compliance events carry.
+func pathName(name, fallback string) string {
+	if name == "" || len(name) > 40 || name[0] < 'a' || name[0] > 'z' {
+		return fallback
 	}
-	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z', c == '-', c == '_', c == ':':
+		case c >= '0' && c <= '9':
+			if i > 0 && name[i-1] >= '0' && name[i-1] <= '9' {
+				return fallback
+			}
+		default:
+			return fallback
+		}
+	}
+	return name
 }
 
 // foldHeader writes a header field, folded at spaces so lines stay within 78 characters where the value allows.

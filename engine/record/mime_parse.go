@@ -81,7 +81,7 @@ func parseMIME(value string, opts MIMEOptions) (Document, error) {
 func (p *mimeParser) entity(parent *entity, src string, start, end int, msgPath, section string, digest bool,
 	depth int) (*entity, error) {
 	if depth > maxMIMEDepth {
-		return nil, errMIME
+		return nil, errMIME()
 	}
 	e := &entity{parent: parent, src: src, eol: lineEnding(src), start: start, end: end, msgPath: msgPath,
 		section: section, ctField: -1, cteField: -1, root: section == ""}
@@ -91,7 +91,7 @@ func (p *mimeParser) entity(parent *entity, src string, start, end int, msgPath,
 	}
 	var ok bool
 	if e.fields, e.hdrEnd, e.bodyStart, ok = parseHeaderBlock(src, start, end); !ok {
-		return nil, errMIME
+		return nil, errMIME()
 	}
 	if err := p.structure(e, digest); err != nil {
 		return nil, err
@@ -125,7 +125,7 @@ func (p *mimeParser) structure(e *entity, digest bool) error {
 			}
 			mt, params, err := mime.ParseMediaType(f.value)
 			if err != nil {
-				return errMIME
+				return errMIME()
 			}
 			e.ctField, e.mediatype, e.params = i, mt, params
 		case "content-transfer-encoding":
@@ -134,7 +134,7 @@ func (p *mimeParser) structure(e *entity, digest bool) error {
 			}
 			e.cteField, e.cte = i, strings.ToLower(strings.TrimSpace(f.value))
 			if !knownCTE(e.cte) {
-				return errMIME
+				return errMIME()
 			}
 		case "x-piiguard-dropped":
 			e.dropField = true
@@ -185,7 +185,7 @@ func (p *mimeParser) body(e *entity, depth int) error {
 		}
 		b, ok := decodeTransfer(raw, e.cte)
 		if !ok {
-			return errMIME
+			return errMIME()
 		}
 		inner, err := p.entity(e, string(b), 0, len(b), e.path+"/message", "", false, depth+1)
 		e.inner = inner
@@ -196,18 +196,18 @@ func (p *mimeParser) body(e *entity, depth int) error {
 	}
 	b, ok := decodeTransfer(raw, e.cte)
 	if !ok {
-		return errMIME
+		return errMIME()
 	}
 	text, ok := decodeCharset(b, e.params["charset"])
 	if !ok {
-		return errMIME
+		return errMIME()
 	}
 	e.text = text
 	e.bodyEOL = strings.HasSuffix(raw, "\n")
 	if e.kind == kindHTML {
 		h, err := parseHTMLDoc(text)
 		if err != nil {
-			return errMIME
+			return errMIME()
 		}
 		e.html = h
 		for i, t := range h.texts {
@@ -226,12 +226,12 @@ func (p *mimeParser) body(e *entity, depth int) error {
 func (p *mimeParser) multipart(e *entity, depth int) error {
 	b := e.params["boundary"]
 	if b == "" || len(b) > 200 || e.cte == cteQP || e.cte == cteBase64 {
-		return errMIME
+		return errMIME()
 	}
 	e.boundary = b
 	sp, ok := splitMultipart(e.src, e.bodyStart, e.end, b)
 	if !ok {
-		return errMIME
+		return errMIME()
 	}
 	e.pre, e.epi, e.delims = sp.pre, sp.epi, sp.delims
 	if t := e.src[sp.pre[0]:sp.pre[1]]; strings.TrimSpace(t) != "" {

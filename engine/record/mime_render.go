@@ -35,7 +35,7 @@ func (d *mimeDoc) Render(repl map[int]string) (string, error) {
 	r := &mimeRenderer{edits: map[*entity]*entEdits{}, dirty: map[*entity]bool{}}
 	for i, v := range repl {
 		if i < 0 || i >= len(d.slots) {
-			return "", errMIME
+			return "", errMIME()
 		}
 		s := d.slots[i]
 		ed := r.edits[s.e]
@@ -130,7 +130,7 @@ func (r *mimeRenderer) entity(e *entity) (string, error) {
 		if len(ed.html) > 0 {
 			h, err := e.html.Render(ed.html)
 			if err != nil {
-				return "", errMIME
+				return "", errMIME()
 			}
 			text, changed = h, true
 		}
@@ -182,7 +182,7 @@ func (r *mimeRenderer) headers(e *entity, ed *entEdits, ctParams map[string]stri
 			}
 			v := mime.FormatMediaType(e.mediatype, params)
 			if v == "" {
-				return "", errMIME
+				return "", errMIME()
 			}
 			write(foldHeader(f.name, v, e.eol))
 		case i == e.cteField && newCTE != "":
@@ -192,7 +192,7 @@ func (r *mimeRenderer) headers(e *entity, ed *entEdits, ctParams map[string]stri
 			params[f.param] = ed.params[i]
 			v := mime.FormatMediaType(f.mediatype, params)
 			if v == "" {
-				return "", errMIME
+				return "", errMIME()
 			}
 			write(foldHeader(f.name, v, e.eol))
 		case f.role == roleText && hasKey(ed.fields, i):

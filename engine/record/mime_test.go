@@ -538,3 +538,18 @@ func TestMIMERenderRejectsUnknownIndex(t *testing.T) {
 	require.True(t, errors.As(err, &re))
 	assert.Equal(t, ReasonMIME, re.Reason)
 }
+
+// TestNamesThatLookLikeValuesStayOutOfPaths: paths travel into findings and compliance events, so a header,
+// tag or attribute name that holds an address or a number is replaced by its position.
+func TestNamesThatLookLikeValuesStayOutOfPaths(t *testing.T) {
+	msg := "laurits@example.dk: x\r\nX-Tel-4520123456: y\r\nX-Mailer: m\r\nSubject: s\r\nContent-Type: text/html\r\n\r\n" +
+		`<x-laurits.andresen data-4520123456="v" title=t>body</x-laurits.andresen><h1 data-x=1>h</h1>`
+	d, err := ParseMIME(msg)
+	require.NoError(t, err)
+	var paths []string
+	for _, x := range d.Texts() {
+		paths = append(paths, x.Path)
+	}
+	assert.Equal(t, []string{"/headers/_0", "/headers/_1", "/headers/x-mailer", "/headers/subject",
+		"/html/text/0", "/html/_/0/_0", "/html/_/0/title", "/html/text/1", "/html/h1/0/data-x"}, paths)
+}

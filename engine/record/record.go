@@ -218,7 +218,7 @@ func invalidAt(b []byte) int {
 // Encode returns the record with the values of the given fields replaced (field index → new text).
 // JSON strings are re-quoted and escaped; a replaced number becomes a string. Everything else is copied as is.
 func (r *Record) Encode(repl map[int]string) ([]byte, error) {
-	if len(repl) == 0 {
+	if len(repl) == 0 && !r.hasDocuments() {
 		return append([]byte(nil), r.Raw...), nil
 	}
 	if r.Kind == Text {
