@@ -38,6 +38,7 @@ type re2Matcher struct {
 	re       *regexp.Regexp
 	anchored *regexp.Regexp // the same pattern, anchored: for attempts at word starts
 	groups   []int          // indexes of the groups named "value" (alternatives may each have one); none: whole match
+	first    byteSet        // bytes a match can start with
 }
 
 func newRE2(pattern string) (*re2Matcher, error) {
@@ -45,7 +46,7 @@ func newRE2(pattern string) (*re2Matcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &re2Matcher{re: re, anchored: regexp.MustCompile(`^(?:` + pattern + `)`)}
+	m := &re2Matcher{re: re, anchored: regexp.MustCompile(`^(?:` + pattern + `)`), first: firstBytes(pattern)}
 	for i, name := range re.SubexpNames() {
 		if name == "value" {
 			m.groups = append(m.groups, i)

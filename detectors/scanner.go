@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -93,18 +94,25 @@ func Compile(set *rules.Set) (*Scanner, error) {
 	return s, nil
 }
 
-// MustCompileDefault compiles the embedded default packs; it panics if they are broken (they are tested).
+// MustCompileDefault returns the scanner of the embedded default packs, compiled once per process and shared
+// (a Scanner is immutable and safe for concurrent use). It panics if the packs are broken (they are tested).
 func MustCompileDefault() *Scanner {
-	set, err := rules.NewSet(rules.Default()...)
-	if err != nil {
-		panic(err)
-	}
-	s, err := Compile(set)
-	if err != nil {
-		panic(err)
-	}
-	return s
+	defaultOnce.Do(func() {
+		set, err := rules.NewSet(rules.Default()...)
+		if err != nil {
+			panic(err)
+		}
+		if defaultScanner, err = Compile(set); err != nil {
+			panic(err)
+		}
+	})
+	return defaultScanner
 }
+
+var (
+	defaultOnce    sync.Once
+	defaultScanner *Scanner
+)
 
 // Version is the rules version the scanner was compiled from.
 func (s *Scanner) Version() string { return s.version }
@@ -460,7 +468,7 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 func (r *compiledRule) matchAtStarts(a *analysis, m *re2Matcher, txt string, w window, out []Finding) []Finding {
 	next := w.start
 	for s := w.start; s < w.end; s++ {
-		if s < next || !isWordStart(txt, s, w.start) {
+		if s < next || !m.first.has(txt[s]) || !isWordStart(txt, s, w.start) {
 			continue
 		}
 		vs, ve, end, ok := m.at(txt[s:w.end])
