@@ -14,6 +14,7 @@ func FuzzScan(f *testing.F) {
 		"null eins fünf eins zwei drei vier fünf sechs sieben acht",
 		"mail: a@b.co +45 20 12 34 56 ::1 192.168.0.1",
 		"ＤＥ８９ ３７０４",
+		"mein name ist jürgen weiß ich würde gern",
 		"\xff\xfe",
 		"",
 		strings.Repeat("1 ", 100),

@@ -549,8 +549,12 @@ func (r *compiledRule) cutExcluded(txt string, vs, ve int) (int, bool) {
 			if i == vs {
 				return ve, false
 			}
-			for i > vs && !isWordRune(rune(txt[i-1])) {
-				i--
+			for i > vs {
+				r, n := utf8.DecodeLastRuneInString(txt[:i])
+				if isWordRune(r) {
+					break
+				}
+				i -= n
 			}
 			return i, true
 		}

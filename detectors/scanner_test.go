@@ -307,6 +307,7 @@ rules:
 	}{
 		{"name", "hallo ich bin Laurits Andresen", []string{"PERSON:Laurits Andresen"}},
 		{"value cut before a stop word", "ich bin laurits und wollte fragen", []string{"PERSON:laurits"}},
+		{"cut keeps a multi-byte last letter whole", "ich bin weiß und gut", []string{"PERSON:weiß"}},
 		{"value starting with a stop word is dropped", "ich bin sehr zufrieden", nil},
 		{"keyword at the very start of the text", "ich bin jens", []string{"PERSON:jens"}},
 		{"anchored: the pattern must match at the keyword", "ich bin, äh, jens", nil},
