@@ -166,15 +166,21 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 		}
 	}
 
+	// Decide every piece in field order; findings are reported in that order.
+	decisions := make([]policy.Decision, len(all))
+	findings := make([]detectors.Finding, len(all))
+	res.Findings = make([]FieldFinding, len(all))
+	for k, l := range all {
+		path := rec.Fields[l.field].Path
+		decisions[k] = p.policy.Decide(l.f, res.Channel, path)
+		findings[k] = l.f
+		res.Findings[k] = FieldFinding{RecordID: res.ID, Path: path, Finding: l.f, Action: string(decisions[k].Action)}
+	}
+	// Replace from the last piece of a field to the first, so the offsets of earlier ones stay valid.
 	edits := map[int][]edit{} // per field, in descending start order
 	dropped := map[int]bool{}
-	findings := make([]detectors.Finding, 0, len(all))
 	for k := len(all) - 1; k >= 0; k-- {
 		l := all[k]
-		fld := rec.Fields[l.field]
-		d := p.policy.Decide(l.f, res.Channel, fld.Path)
-		findings = append(findings, l.f)
-		res.Findings = append(res.Findings, FieldFinding{RecordID: res.ID, Path: fld.Path, Finding: l.f, Action: string(d.Action)})
 		if dropped[l.field] {
 			continue
 		}
@@ -189,7 +195,7 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 		case l.f.Type == "PERSON":
 			value = names.canonical(value)
 		}
-		text, drop := policy.Render(d, l.f, value, p.tokens, region)
+		text, drop := policy.Render(decisions[k], l.f, value, p.tokens, region)
 		if drop {
 			dropped[l.field] = true
 			continue
@@ -207,13 +213,6 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 	if res.Events, err = p.findEvents(rec, res, red); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(res.Findings, func(i, j int) bool {
-		a, b := res.Findings[i], res.Findings[j]
-		if a.Path != b.Path {
-			return fieldIndex(rec, a.Path) < fieldIndex(rec, b.Path)
-		}
-		return a.Start < b.Start
-	})
 	res.Classification = policy.Classify(findings, p.scanner.Version(), p.policy.Version())
 	if res.Output, err = rec.Encode(repl); err != nil {
 		return nil, stream.ProcessError{Reason: ReasonEncode, Err: err}
@@ -298,15 +297,6 @@ func (r *redactor) Span(field, start, end int) string {
 		}
 	}
 	return applyEdits(v, start, end, r.edits[field])
-}
-
-func fieldIndex(rec *record.Record, path string) int {
-	for i, f := range rec.Fields {
-		if f.Path == path {
-			return i
-		}
-	}
-	return len(rec.Fields)
 }
 
 // nameBook makes one person one token within a record: a surname alone ("Herr Andresen") takes the token of the
