@@ -22,6 +22,9 @@ type Finding struct {
 	Rule string `json:"rule"`
 	// Spoken is true when the value was dictated as number words (its digits come from the spoken view).
 	Spoken bool `json:"spoken,omitempty"`
+
+	// validated is set when a validator (checksum, phone metadata…) confirmed the value.
+	validated bool
 }
 
 // String describes the finding without its value.
@@ -29,11 +32,26 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s[%d:%d] rule=%s score=%.2f", f.Type, f.Start, f.End, f.Rule, f.Score)
 }
 
-// resolve keeps a deterministic set of non-overlapping findings: higher score first, then the longer span, then
-// the earlier start, then the rule id. The result is sorted by start.
+// resolve keeps a deterministic set of non-overlapping findings: a value inside a longer validated value loses to
+// it (the phone-shaped digits inside a card number), then higher score wins, then the longer span, then the
+// earlier start, then the rule id. The result is sorted by start.
 func resolve(cands []Finding) []Finding {
 	if len(cands) <= 1 {
 		return cands
+	}
+	inside := make([]bool, len(cands))
+	for i, c := range cands {
+		for _, v := range cands {
+			if v.validated && v.Start <= c.Start && c.End <= v.End && v.End-v.Start > c.End-c.Start {
+				inside[i] = true
+				break
+			}
+		}
+	}
+	for i := range cands {
+		if inside[i] {
+			cands[i].Score -= 2 // sorts after every candidate that is not inside a validated one
+		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
@@ -59,6 +77,11 @@ func resolve(cands []Finding) []Finding {
 		}
 		if !overlaps {
 			kept = append(kept, c)
+		}
+	}
+	for i := range kept {
+		if kept[i].Score < 0 {
+			kept[i].Score += 2
 		}
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })

@@ -493,7 +493,20 @@ func isWordStart(txt string, s, windowStart int) bool {
 		return !(c >= 0x80 && c < 0xC0) // never inside a UTF-8 sequence
 	}
 	p := txt[s-1]
-	return !(isDigit(p) || ('a' <= p && p <= 'z') || ('A' <= p && p <= 'Z') || p >= 0x80)
+	if isAlnumByte(p) {
+		return false
+	}
+	// A '.', '-', '/' or '_' between two word characters joins one token ("1.192.168.1.20", "ft2025-7699"):
+	// no value starts inside it.
+	if (p == '.' || p == '-' || p == '/' || p == '_') && s-2 >= 0 && isAlnumByte(txt[s-2]) {
+		return false
+	}
+	return true
+}
+
+// isAlnumByte reports ASCII letters and digits and any byte of a multi-byte rune (letters, mostly).
+func isAlnumByte(c byte) bool {
+	return isDigit(c) || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c >= 0x80
 }
 
 // accept validates and scores the span [vs,ve) of view txt and appends it as a finding when it passes.
@@ -526,7 +539,7 @@ func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding
 	}
 	s, e, sp := a.toOriginal(r.view, vs, ve)
 	return append(out, Finding{Type: r.typ, Subtype: r.subtype, Category: r.category,
-		Start: s, End: e, Score: round2(score), Rule: r.id, Spoken: sp}), true
+		Start: s, End: e, Score: round2(score), Rule: r.id, Spoken: sp, validated: r.validator != nil}), true
 }
 
 // cutExcluded ends the value [vs,ve) before its first excluded word; ok is false when that is its first word.

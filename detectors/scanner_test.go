@@ -362,3 +362,26 @@ rules:
 		assert.Equal(t, []string{"NUM:" + text[1:]}, spans(text, fs))
 	}
 }
+
+func TestNoValueStartsInsideAToken(t *testing.T) {
+	s := MustCompileDefault()
+	for _, text := range []string{"ref 1.192.168.1.20 ok", "rechnung ft2025-7699-2000 bezahlt"} {
+		fs, err := s.Scan(text)
+		require.NoError(t, err)
+		for _, f := range fs {
+			assert.NotEqual(t, "IP_ADDRESS", f.Type, "%q", text)
+			assert.NotEqual(t, "PHONE", f.Type, "%q", text)
+		}
+	}
+}
+
+func TestValueInsideAValidatedValueLoses(t *testing.T) {
+	cands := []Finding{
+		{Type: "PHONE", Start: 5, End: 14, Score: 0.9, Rule: "p"},
+		{Type: "CREDIT_CARD", Start: 0, End: 19, Score: 0.85, Rule: "c", validated: true},
+	}
+	got := resolve(cands)
+	require.Len(t, got, 1)
+	assert.Equal(t, "CREDIT_CARD", got[0].Type)
+	assert.InDelta(t, 0.85, got[0].Score, 1e-9)
+}

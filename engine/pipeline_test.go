@@ -151,3 +151,16 @@ func FuzzProcessRecord(f *testing.F) {
 		}
 	})
 }
+
+func TestValueSplitAcrossChatMessages(t *testing.T) {
+	p := testPipeline(t)
+	in := `{"id":"chat-9","channel":"chat","language":"en","messages":[` +
+		`{"from":"customer","at":"2026-11-22T10:00:00Z","text":"my iban is DE89 3704"},` +
+		`{"from":"customer","at":"2026-11-22T10:00:03Z","text":"0044 0532 0130 00"}]}`
+	res, err := p.ProcessRecord([]byte(in))
+	require.NoError(t, err)
+	out := string(res.Output)
+	assert.NotContains(t, out, "3704")
+	assert.NotContains(t, out, "0532")
+	assert.Len(t, tokenRE.FindAllString(out, -1), 2, "each message carries the IBAN's token")
+}

@@ -109,6 +109,16 @@ func turnOf(rec *record.Record, path string) (turn, bool) {
 	return turn{}, false
 }
 
+// inTurnElement reports whether path lies inside an element of the segments or messages array.
+func inTurnElement(path string) bool {
+	for _, arr := range []string{"/segments/", "/messages/"} {
+		if rest, ok := strings.CutPrefix(path, arr); ok && strings.Contains(rest, "/") {
+			return true
+		}
+	}
+	return false
+}
+
 // units groups the scannable fields of rec into units.
 func units(rec *record.Record) []unit {
 	var out []unit
@@ -132,6 +142,12 @@ func units(rec *record.Record) []unit {
 			continue
 		}
 		t, isTurn := turnOf(rec, f.Path)
+		if !isTurn && cur != nil && cur.repeat && inTurnElement(f.Path) {
+			// A scanned member of a segment or message other than its text (a "from" label, say) is a unit of its
+			// own and does not break the speaker's run.
+			out = append(out, unit{fields: []int{i}, starts: []int{0}, text: f.Value})
+			continue
+		}
 		if isTurn && cur != nil && cur.repeat {
 			if t.speaker == curTurn.speaker && t.array == curTurn.array {
 				cur.fields = append(cur.fields, i)

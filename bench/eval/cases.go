@@ -14,19 +14,28 @@ import (
 
 // evalCase is one labelled record.
 type evalCase struct {
-	// source says where the case comes from: "file.jsonl:line" or "synthetic".
+	// source says where the case comes from: "file.jsonl:line", "form/file.jsonl:line" or "synthetic".
 	source string
+	// form is the form of a testdata/forms record ("email_raw", "spelled"…), "" for any other.
+	form   string
 	record []byte
 	pii    []synth.Value
-	keep   []string
+	// written holds, for each pii value, its "written" form from the fixture ("" when there is none).
+	written []string
+	keep    []string
 }
 
-// fixtureLine is one line of a testdata/eval/*.jsonl file.
+// fixtureLine is one line of a testdata/eval/*.jsonl or testdata/forms/<form>/*.jsonl file.
 type fixtureLine struct {
+	// Form names the form of a testdata/forms record; it matches the folder.
+	Form   string          `json:"form,omitempty"`
 	Record json.RawMessage `json:"record"`
 	PII    []struct {
 		Type string `json:"type"`
 		Text string `json:"text"`
+		// Written is the value in writing where the text is not: a spelled-out value, or the whole value one
+		// part of which the text is. The fixture tests validate it.
+		Written string `json:"written,omitempty"`
 	} `json:"pii"`
 	Keep []string `json:"keep"`
 }
@@ -41,9 +50,33 @@ func loadFixtures(dir string) ([]evalCase, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("no *.jsonl files in %s", dir)
 	}
+	return loadFiles(dir, files, false)
+}
+
+// loadForms reads the labelled records of every form folder of dir (testdata/forms/<form>/<lang>.jsonl), in
+// path order. Every record names its form, and the form is its folder's name.
+func loadForms(dir string) ([]evalCase, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no <form>/*.jsonl files in %s", dir)
+	}
+	return loadFiles(dir, files, true)
+}
+
+// loadFiles reads files, which lie in dir and are named in a case's source by their path from dir; forms
+// requires every record's form to be its folder's name.
+func loadFiles(dir string, files []string, forms bool) ([]evalCase, error) {
 	sort.Strings(files)
 	var cases []evalCase
 	for _, f := range files {
+		name, err := filepath.Rel(dir, f)
+		if err != nil {
+			return nil, err
+		}
+		name = filepath.ToSlash(name)
 		data, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
@@ -60,16 +93,20 @@ func loadFixtures(dir string) ([]evalCase, error) {
 			dec.DisallowUnknownFields()
 			if err := dec.Decode(&fl); err != nil {
 				// The position only: the line is labelled data and stays out of messages.
-				return nil, fmt.Errorf("%s:%d: not a labelled record", filepath.Base(f), n)
+				return nil, fmt.Errorf("%s:%d: not a labelled record", name, n)
 			}
-			c := evalCase{source: fmt.Sprintf("%s:%d", filepath.Base(f), n), record: fl.Record, keep: fl.Keep}
+			if forms && fl.Form != filepath.Base(filepath.Dir(f)) {
+				return nil, fmt.Errorf("%s:%d: the form is not the folder's", name, n)
+			}
+			c := evalCase{source: fmt.Sprintf("%s:%d", name, n), form: fl.Form, record: fl.Record, keep: fl.Keep}
 			for _, v := range fl.PII {
 				c.pii = append(c.pii, synth.Value{Type: v.Type, Text: v.Text})
+				c.written = append(c.written, v.Written)
 			}
 			cases = append(cases, c)
 		}
 		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("%s: %w", filepath.Base(f), err)
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	return cases, nil

@@ -1,9 +1,12 @@
 // Command eval measures how well the pipeline redacts: it runs the hand-labelled records of
-// testdata/eval and N synthetic records (engine/synth) through engine.Pipeline and reports, per
-// entity type, how many labelled values stay readable in the output, and how many look-alikes
-// (order numbers, amounts, dates…) survive.
+// testdata/eval, the hand-labelled records per form of testdata/forms (raw emails, HTML bodies,
+// quoted replies, spelled-out values, values split over segments or messages) and N synthetic
+// records (engine/synth) through engine.Pipeline and reports, per entity type and per form, how
+// many labelled values stay readable in the output, and how many look-alikes (order numbers,
+// amounts, dates…) survive. A value is looked for as a reader would see it: in a raw email with
+// the MIME decoded, in an HTML body as text (package visible).
 //
-//	go run ./bench/eval [-synthetic N] [-seed S] [-fixtures DIR] [-v]
+//	go run ./bench/eval [-synthetic N] [-seed S] [-fixtures DIR] [-forms DIR] [-v]
 //
 // The exit status is 1 when the pipeline fails on a record or the input cannot be loaded.
 package main
@@ -19,23 +22,43 @@ import (
 )
 
 func main() {
-	n := flag.Int("synthetic", 2000, "number of synthetic records to add to the fixtures")
-	seed := flag.Uint64("seed", 1, "seed of the synthetic records")
-	dir := flag.String("fixtures", "testdata/eval", "directory of labelled *.jsonl fixtures")
-	verbose := flag.Bool("v", false, "print every miss: type, record id, path and text")
+	var c config
+	flag.IntVar(&c.synthetic, "synthetic", 2000, "number of synthetic records to add to the fixtures")
+	flag.Uint64Var(&c.seed, "seed", 1, "seed of the synthetic records")
+	flag.StringVar(&c.fixtures, "fixtures", "testdata/eval", "directory of labelled *.jsonl fixtures")
+	flag.StringVar(&c.forms, "forms", "testdata/forms", "directory of labelled <form>/*.jsonl fixtures; empty: none")
+	flag.BoolVar(&c.verbose, "v", false, "print every miss: type, record id, path and text")
 	flag.Parse()
-	os.Exit(run(os.Stdout, os.Stderr, *dir, *n, *seed, *verbose))
+	os.Exit(run(os.Stdout, os.Stderr, c))
+}
+
+// config is what to evaluate.
+type config struct {
+	fixtures  string // directory of *.jsonl
+	forms     string // directory of <form>/*.jsonl; "" for none
+	synthetic int
+	seed      uint64
+	verbose   bool
 }
 
 // run evaluates and reports to w; problems go to errw. It returns the exit status.
-func run(w, errw io.Writer, dir string, n int, seed uint64, verbose bool) int {
-	cases, err := loadFixtures(dir)
+func run(w, errw io.Writer, c config) int {
+	cases, err := loadFixtures(c.fixtures)
 	if err != nil {
 		fmt.Fprintln(errw, "eval:", err)
 		return 1
 	}
 	fixtures := len(cases)
-	cases = append(cases, syntheticCases(n, seed)...)
+	if c.forms != "" {
+		fc, err := loadForms(c.forms)
+		if err != nil {
+			fmt.Fprintln(errw, "eval:", err)
+			return 1
+		}
+		cases = append(cases, fc...)
+	}
+	forms := len(cases) - fixtures
+	cases = append(cases, syntheticCases(c.synthetic, c.seed)...)
 
 	p, err := engine.NewPipeline()
 	if err != nil {
@@ -44,28 +67,28 @@ func run(w, errw io.Writer, dir string, n int, seed uint64, verbose bool) int {
 	}
 	s := newScore()
 	start := time.Now()
-	for _, c := range cases {
-		res, err := p.ProcessRecord(c.record)
+	for _, ec := range cases {
+		res, err := p.ProcessRecord(ec.record)
 		if err != nil {
 			s.errors++
 			// The pipeline's errors carry a reason code, never record content.
-			fmt.Fprintf(errw, "eval: %s (%s): %v\n", c.source, idOf(c.record), err)
+			fmt.Fprintf(errw, "eval: %s (%s): %v\n", ec.source, idOf(ec.record), err)
 			continue
 		}
-		for _, m := range s.add(c, res.Output) {
-			if verbose {
+		for _, m := range s.add(ec, res.Output) {
+			if c.verbose {
 				// Printing the text is fine here and only here: every value is from the
 				// hand-written fixtures or the synthetic generator, never real data.
-				fmt.Fprintf(w, "%-10s %-16s %-22s %-40s %-28s %q\n", m.kind, m.typ, m.source, m.id, m.path, m.text)
+				fmt.Fprintf(w, "%-10s %-16s %-28s %-40s %-28s %q\n", m.kind, m.typ, m.source, m.id, m.path, m.text)
 			}
 		}
 	}
 	elapsed := time.Since(start)
-	if verbose {
+	if c.verbose {
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "piiguard eval: %d fixture records (%s) + %d synthetic (seed %d), %.1fs\n\n",
-		fixtures, dir, n, seed, elapsed.Seconds())
+	fmt.Fprintf(w, "piiguard eval: %d fixture records (%s) + %d form records (%s) + %d synthetic (seed %d), %.1fs\n\n",
+		fixtures, c.fixtures, forms, c.forms, c.synthetic, c.seed, elapsed.Seconds())
 	s.print(w)
 	if s.errors > 0 {
 		return 1

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -44,7 +45,7 @@ func (s *score) print(w io.Writer) {
 	fmt.Fprintln(w)
 
 	s.targets(w, "all", s.all)
-	for _, src := range []string{"fixtures", "synthetic"} {
+	for _, src := range []string{"fixtures", "forms", "synthetic"} {
 		if g := s.bySource[src]; g != nil {
 			s.targets(w, src, g)
 		}
@@ -64,6 +65,10 @@ func (s *score) print(w io.Writer) {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t\n", k, g.records, pct(st.readable, st.labelled), pct(pe.readable, pe.labelled), pct(g.keep.kept, g.keep.total))
 	}
 	tw.Flush()
+	if len(s.byForm) > 0 {
+		fmt.Fprintln(w)
+		s.printForms(w)
+	}
 	if s.broken > 0 {
 		fmt.Fprintf(w, "\nWARNING: %d labels do not occur in their own input record (see -v)\n", s.broken)
 	}
@@ -84,4 +89,60 @@ func (s *score) targets(w io.Writer, name string, g *group) {
 	fmt.Fprintf(w, "%-10s %5s          look-alikes kept                %5d/%-6d %7s (target > %.0f%%: %s)\n",
 		"", "", g.keep.kept, g.keep.total, pct(g.keep.kept, g.keep.total), 100*targetKeep,
 		verdict(g.keep.total == 0 || share(g.keep.kept, g.keep.total) > targetKeep))
+}
+
+// formOrder is the order of the forms of testdata/forms in the report; any other form follows, sorted.
+var formOrder = []string{"email_raw", "email_html", "quoted_reply", "spelled", "split_segments", "split_messages"}
+
+// printForms writes the table per form of testdata/forms, then the same per form and language.
+func (s *score) printForms(w io.Writer) {
+	var forms, slices_ []string
+	for k := range s.byForm {
+		if form, _, ok := strings.Cut(k, "/"); ok {
+			slices_ = append(slices_, k)
+		} else if !slices.Contains(formOrder, form) {
+			forms = append(forms, k)
+		}
+	}
+	slices.Sort(forms)
+	slices.Sort(slices_)
+	var order []string
+	for _, f := range formOrder {
+		if s.byForm[f] != nil {
+			order = append(order, f)
+		}
+	}
+	order = append(order, forms...)
+
+	fmt.Fprintln(w, "per form (testdata/forms): values left readable in the decoded output")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "form\trecords\tstructured\treadable\tpartly\tshare\t< 1%\tPERSON\treadable\tshare\tkeep\tkept\tshare\t")
+	row := func(name string, g *group) {
+		st, pe := g.sum(structuredTypes), g.sum([]string{"PERSON"})
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%d\t%s\t%d\t%d\t%s\t\n", name, g.records,
+			st.labelled, st.readable, st.partial, pct(st.readable, st.labelled),
+			verdict(share(st.readable, st.labelled) < targetStructured),
+			pe.labelled, pe.readable, pct(pe.readable, pe.labelled),
+			g.keep.total, g.keep.kept, pct(g.keep.kept, g.keep.total))
+	}
+	for _, f := range order {
+		row(f, s.byForm[f])
+	}
+	if g := s.bySource["forms"]; g != nil {
+		row("all forms", g)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "  (structured: EMAIL, PHONE, IBAN, CREDIT_CARD, national IDs, IP_ADDRESS; a split value counts each of its")
+	fmt.Fprintln(w, "   labelled parts; readable: found whole in the output with messages and HTML decoded as a reader sees them)")
+	fmt.Fprintln(w)
+
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "form/lang\trecords\tstructured readable\tPERSON readable\tkeep kept\t")
+	for _, k := range slices_ {
+		g := s.byForm[k]
+		st, pe := g.sum(structuredTypes), g.sum([]string{"PERSON"})
+		fmt.Fprintf(tw, "%s\t%d\t%d/%d\t%d/%d\t%d/%d\t\n", k, g.records, st.readable, st.labelled,
+			pe.readable, pe.labelled, g.keep.kept, g.keep.total)
+	}
+	tw.Flush()
 }

@@ -73,14 +73,15 @@ type miss struct {
 // score holds every count of an evaluation run.
 type score struct {
 	all      *group
-	bySource map[string]*group // "fixtures", "synthetic"
+	bySource map[string]*group // "fixtures", "forms", "synthetic"
 	bySlice  map[string]*group // "call/de", …
+	byForm   map[string]*group // "email_raw", "email_raw/de", … (testdata/forms records only)
 	errors   int
 	broken   int // labels not found in their input
 }
 
 func newScore() *score {
-	return &score{all: newGroup(), bySource: map[string]*group{}, bySlice: map[string]*group{}}
+	return &score{all: newGroup(), bySource: map[string]*group{}, bySlice: map[string]*group{}, byForm: map[string]*group{}}
 }
 
 func (s *score) group(m map[string]*group, key string) *group {
@@ -94,10 +95,16 @@ func (s *score) group(m map[string]*group, key string) *group {
 func (s *score) add(c evalCase, output []byte) []miss {
 	in, out := stringFields(c.record), stringFields(output)
 	source := "synthetic"
-	if c.source != "synthetic" {
+	switch {
+	case c.form != "":
+		source = "forms"
+	case c.source != "synthetic":
 		source = "fixtures"
 	}
 	groups := []*group{s.all, s.group(s.bySource, source), s.group(s.bySlice, in["/channel"]+"/"+in["/language"])}
+	if c.form != "" {
+		groups = append(groups, s.group(s.byForm, c.form), s.group(s.byForm, c.form+"/"+in["/language"]))
+	}
 	for _, g := range groups {
 		g.records++
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,9 +74,75 @@ func TestLoadFixturesNamesTheLineNotTheContent(t *testing.T) {
 
 func TestRunReportsAndExitsZero(t *testing.T) {
 	var out, errw bytes.Buffer
-	code := run(&out, &errw, "../../testdata/eval", 12, 1, false)
+	code := run(&out, &errw, config{fixtures: "../../testdata/eval", forms: "../../testdata/forms", synthetic: 12, seed: 1})
 	require.Equal(t, 0, code, errw.String())
 	assert.Contains(t, out.String(), "fixture records")
 	assert.Contains(t, out.String(), "look-alikes kept")
 	assert.True(t, strings.Contains(out.String(), "call/de") && strings.Contains(out.String(), "email/en"))
+}
+
+func TestScoreSeesThroughEncodingsPerForm(t *testing.T) {
+	raw := "From: =?utf-8?q?Sabine_M=C3=BCller?= <sabine.mueller@gmx.de>\r\nSubject: x\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n" +
+		"Tel. 089 4521 =\r\n7736, Rechnung 2026-003981\r\n"
+	record := func(raw string) []byte {
+		b, err := json.Marshal(map[string]string{"id": "m1", "channel": "email", "language": "de", "raw": raw})
+		require.NoError(t, err)
+		return b
+	}
+	c := evalCase{source: "email_raw/de.jsonl:1", form: "email_raw", record: record(raw),
+		pii: []synth.Value{{Type: "PHONE", Text: "089 4521 7736"}, {Type: "PERSON", Text: "Sabine Müller"},
+			{Type: "EMAIL", Text: "sabine.mueller@gmx.de"}},
+		keep: []string{"2026-003981"}}
+
+	s := newScore()
+	// The output still holds the phone number, split by a soft line break, and the encoded name.
+	out := strings.Replace(raw, "<sabine.mueller@gmx.de>", "<x@invalid>", 1)
+	misses := s.add(c, record(out))
+	assert.Zero(t, s.broken, "every label is found in the decoded input")
+	assert.Equal(t, tally{labelled: 1, readable: 1}, *s.byForm["email_raw"].types["PHONE"], "a QP-encoded value is readable")
+	assert.Equal(t, tally{labelled: 1, readable: 1}, *s.byForm["email_raw/de"].types["PERSON"], "an encoded word is readable")
+	assert.Equal(t, tally{labelled: 1}, *s.byForm["email_raw"].types["EMAIL"])
+	assert.Equal(t, keepTally{total: 1, kept: 1}, s.byForm["email_raw"].keep)
+	assert.Len(t, misses, 2)
+	assert.Equal(t, 1, s.bySource["forms"].records)
+
+	html := newScore()
+	hc := evalCase{source: "email_html/de.jsonl:1", form: "email_html",
+		record: []byte(`{"id":"h1","channel":"email","language":"de","body_html":"<p>Herr <b>Laurits</b> Andresen, laurits.andre<wbr>sen&#64;gmail.com</p>"}`),
+		pii:    []synth.Value{{Type: "PERSON", Text: "Laurits Andresen"}, {Type: "EMAIL", Text: "laurits.andresen@gmail.com"}}}
+	html.add(hc, []byte(`{"id":"h1","channel":"email","language":"de","body_html":"<p>Herr <b>&lt;PERSON:k:A&gt;</b> Andresen, laurits.andre<wbr>sen&#64;gmail.com</p>"}`))
+	assert.Zero(t, html.broken)
+	assert.Equal(t, tally{labelled: 1, partial: 1}, *html.byForm["email_html"].types["PERSON"], "the surname is left")
+	assert.Equal(t, tally{labelled: 1, readable: 1}, *html.byForm["email_html"].types["EMAIL"], "the email reads whole across <wbr>")
+
+	var buf bytes.Buffer
+	s.print(&buf)
+	report := buf.String()
+	assert.Contains(t, report, "per form (testdata/forms)")
+	assert.Contains(t, report, "email_raw/de")
+	assert.Contains(t, report, "all forms")
+	assert.NotContains(t, report, "4521", "the report holds counts, not values")
+}
+
+func TestLoadFormsChecksTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "spelled"), 0o755))
+	line := `{"form":"spelled","record":{"id":"a","channel":"call","language":"de","segments":[]},"pii":[{"type":"EMAIL","text":"a punkt b at c punkt de","written":"a.b@c.de"}],"keep":[]}`
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "spelled", "de.jsonl"), []byte(line+"\n"), 0o600))
+	cases, err := loadForms(dir)
+	require.NoError(t, err)
+	require.Len(t, cases, 1)
+	assert.Equal(t, "spelled/de.jsonl:1", cases[0].source)
+	assert.Equal(t, "spelled", cases[0].form)
+	assert.Equal(t, []string{"a.b@c.de"}, cases[0].written)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "spelled", "de.jsonl"), []byte(strings.Replace(line, `"form":"spelled"`, `"form":"email_raw"`, 1)+"\n"), 0o600))
+	_, err = loadForms(dir)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "spelled/de.jsonl:1")
+	assert.NotContains(t, err.Error(), "punkt")
+
+	_, err = loadForms(t.TempDir())
+	assert.Error(t, err)
 }

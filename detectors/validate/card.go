@@ -22,16 +22,15 @@ var issuers = []issuer{
 	{"36", "36", 14, 19},     // Diners Club
 	{"38", "39", 14, 19},     // Diners Club
 	{"5019", "5019", 16, 16}, // Dankort
-	{"50", "50", 12, 19},     // Maestro
-	{"56", "69", 12, 19},     // Maestro, and UnionPay 62
+	{"50", "50", 13, 19},     // Maestro (12-digit Maestro cards exist but are rare; too many references look like them)
+	{"56", "69", 13, 19},     // Maestro, and UnionPay 62
 }
 
-// creditCard reports whether the candidate is a payment-card number: 12 to 19 digits (13 or
-// more except Maestro), in a known issuer range with that issuer's length, passing Luhn, and
+// creditCard reports whether the candidate is a payment-card number: 13 to 19 digits, in a known issuer range with that issuer's length, passing Luhn, and
 // not one digit repeated.
 func creditCard(candidate string) bool {
 	d, ok := compactDigits(candidate)
-	if !ok || len(d) < 12 || len(d) > 19 || allSame(d) {
+	if !ok || len(d) < 13 || len(d) > 19 || allSame(d) {
 		return false
 	}
 	return knownIssuer(d) && luhn(d)
