@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/piiguard/piiguard/detectors"
 	"github.com/piiguard/piiguard/engine/policy"
@@ -142,6 +144,11 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 				return nil, stream.ProcessError{Reason: ReasonScanTimeout, Err: err}
 			}
 			return nil, stream.ProcessError{Reason: "internal", Err: err}
+		}
+		if len(u.fields) == 1 && len(fs) == 0 {
+			if f, ok := displayName(rec.Fields[u.fields[0]]); ok {
+				fs = append(fs, f)
+			}
 		}
 		for _, fd := range fs {
 			value := u.text[fd.Start:fd.End]
@@ -297,6 +304,24 @@ func (r *redactor) Span(field, start, end int) string {
 		}
 	}
 	return applyEdits(v, start, end, r.edits[field])
+}
+
+// displayNameRE matches the JSON Pointer of a display name in a parsed email header ("/raw/headers/from/0/name").
+var displayNameRE = regexp.MustCompile(`/headers/(?:from|to|cc|bcc|reply-to|sender|resent-from|resent-to)/\d+/name$`)
+
+// displayName reports the whole value of an email header's display-name field as a PERSON: the field holds
+// nothing else, so no sentence rule can tell, but its place in the message does.
+func displayName(f record.Field) (detectors.Finding, bool) {
+	if !displayNameRE.MatchString(f.Path) {
+		return detectors.Finding{}, false
+	}
+	start := len(f.Value) - len(strings.TrimLeft(f.Value, " \t\"'"))
+	end := len(strings.TrimRight(f.Value, " \t\"'"))
+	if end <= start || !strings.ContainsFunc(f.Value[start:end], unicode.IsLetter) {
+		return detectors.Finding{}, false
+	}
+	return detectors.Finding{Type: "PERSON", Category: "personal", Start: start, End: end, Score: 0.9,
+		Rule: "engine.email.display_name"}, true
 }
 
 // nameBook makes one person one token within a record: a surname alone ("Herr Andresen") takes the token of the

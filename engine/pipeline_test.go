@@ -164,3 +164,22 @@ func TestValueSplitAcrossChatMessages(t *testing.T) {
 	assert.NotContains(t, out, "0532")
 	assert.Len(t, tokenRE.FindAllString(out, -1), 2, "each message carries the IBAN's token")
 }
+
+func TestEmailHeaderDisplayNamesArePersons(t *testing.T) {
+	p := testPipeline(t)
+	raw := "From: \"Zoë Clarke\" <zoe.clarke@example.co.uk>\r\nTo: Support <help@shop.example>\r\nSubject: hi\r\n" +
+		"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nhello\r\n"
+	in, err := json.Marshal(map[string]string{"id": "m1", "channel": "email", "language": "en", "raw": raw})
+	require.NoError(t, err)
+	res, err := p.ProcessRecord(in)
+	require.NoError(t, err)
+	var out struct{ Raw string }
+	require.NoError(t, json.Unmarshal(res.Output, &out))
+	assert.NotContains(t, out.Raw, "Clarke")
+	assert.NotContains(t, out.Raw, "zoe.clarke")
+	var rules []string
+	for _, f := range res.Findings {
+		rules = append(rules, f.Rule)
+	}
+	assert.Contains(t, rules, "engine.email.display_name")
+}
