@@ -123,9 +123,9 @@ func compileStatements(sts []rules.Statement, _ *keywords) (*statementSet, error
 			}
 		}
 		var err error
-		sr.match, err = compilePattern(st.ID, st.Pattern, st.Engine, st.Timeout)
+		sr.match, err = compileStatementPattern(st.ID, st.Pattern, st.Engine, st.Timeout)
 		if err == nil && st.Negative != "" {
-			sr.negative, err = compilePattern(st.ID, st.Negative, st.Engine, st.Timeout)
+			sr.negative, err = compileStatementPattern(st.ID, st.Negative, st.Engine, st.Timeout)
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("statement %s: %w", st.ID, err))
@@ -162,6 +162,14 @@ func compilePattern(id, pattern, engine string, timeout rules.Duration) (matcher
 	return newRE2(pattern)
 }
 
+// compileStatementPattern compiles a statement pattern: RE2 patterns split into literal-gated alternatives.
+func compileStatementPattern(id, pattern, engine string, timeout rules.Duration) (matcher, error) {
+	if engine == "regexp2" {
+		return newRegexp2(id, pattern, timeout)
+	}
+	return newAltMatcher(pattern)
+}
+
 func (r *statementRule) selected(opt Options) bool {
 	if len(opt.Languages) == 0 || r.langs == nil {
 		return true
@@ -179,6 +187,10 @@ func (r *statementRule) gated(b bitset) bool { return len(r.gate) == 0 || b.anyO
 
 // matches reports whether m matches anywhere in w.
 func matches(m matcher, w string) (bool, error) {
+	if am, ok := m.(*altMatcher); ok {
+		_, _, found := am.first(w)
+		return found, nil
+	}
 	found := false
 	err := m.find(w, func(int, int) { found = true })
 	return found, err
@@ -186,6 +198,10 @@ func matches(m matcher, w string) (bool, error) {
 
 // firstMatch returns the first span m matches in w, or ok false.
 func firstMatch(m matcher, w string) (s, e int, ok bool, err error) {
+	if am, isAlt := m.(*altMatcher); isAlt {
+		s, e, ok = am.first(w)
+		return s, e, ok, nil
+	}
 	s, e = -1, -1
 	err = m.find(w, func(ms, me int) {
 		if s < 0 {
@@ -195,11 +211,10 @@ func firstMatch(m matcher, w string) (s, e int, ok bool, err error) {
 	return s, e, s >= 0, err
 }
 
-// candidate is a statement rule match before dialogue logic: utterance, sentence index, match span (folded text).
+// candidate is a statement rule match before dialogue logic: the utterance and the sentence it is in.
 type candidate struct {
 	utt, sent int
 	rule      *statementRule
-	ms, me    int
 	void      bool
 }
 
@@ -321,26 +336,27 @@ func (c *conversation) findCandidates() ([]candidate, error) {
 // matchUtterance matches r on the whole utterance: a question may follow an announcement ("das gespräch wird
 // aufgezeichnet. sind sie einverstanden?"). The statement is the sentence where the match ends.
 func (c *conversation) matchUtterance(i int, t *utext, r *statementRule, cands []candidate) ([]candidate, error) {
-	ms, me, ok, err := firstMatch(r.match, t.folded)
+	w, idx := t.whole()
+	_, me, ok, err := firstMatch(r.match, w)
 	if err != nil || !ok {
 		return cands, err
 	}
 	if r.negative != nil {
-		if neg, err := matches(r.negative, t.folded); err != nil || neg {
+		if neg, err := matches(r.negative, w); err != nil || neg {
 			return cands, err
 		}
 	}
-	return append(cands, candidate{utt: i, sent: t.sentenceOf(max(ms, me-1)), rule: r, ms: ms, me: me}), nil
+	return append(cands, candidate{utt: i, sent: t.sentenceOf(int(idx[me-1])), rule: r}), nil
 }
 
 // matchSentences matches r on each sentence of the utterance that holds one of its keywords.
 func (c *conversation) matchSentences(i int, t *utext, r *statementRule, cands []candidate) ([]candidate, error) {
-	for k, sp := range t.sents {
+	for k := range t.sents {
 		if !r.gated(t.sentBits[k]) {
 			continue
 		}
-		w := t.folded[sp.start:sp.end]
-		ms, me, ok, err := firstMatch(r.match, w)
+		w := t.sentence(k)
+		_, _, ok, err := firstMatch(r.match, w)
 		if err != nil {
 			return cands, err
 		}
@@ -356,7 +372,7 @@ func (c *conversation) matchSentences(i int, t *utext, r *statementRule, cands [
 				continue
 			}
 		}
-		cands = append(cands, candidate{utt: i, sent: k, rule: r, ms: sp.start + ms, me: sp.start + me})
+		cands = append(cands, candidate{utt: i, sent: k, rule: r})
 	}
 	return cands, nil
 }
@@ -368,8 +384,7 @@ func (c *conversation) applyCancels(t *utext, cands []candidate) error {
 		if cd.void || !eventKinds[cd.rule.kind] {
 			continue
 		}
-		sp := t.sents[cd.sent]
-		w := t.folded[sp.start:sp.end]
+		w := t.sentence(cd.sent)
 		for _, r := range c.set.cancels {
 			if !r.selected(c.opt) || !r.gated(t.sentBits[cd.sent]) || (r.cancels != nil && !r.cancels[cd.rule.kind]) {
 				continue

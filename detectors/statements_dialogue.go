@@ -132,8 +132,8 @@ func (c *conversation) answerQuestions(sts []Statement) ([]Statement, error) {
 					st.Kind = KindConsentGiven
 				}
 				st.Confidence = min(st.Confidence, q.Confidence)
-				if st.Language == "" {
-					st.Language = q.Language
+				if q.Language != "" {
+					st.Language = q.Language // short answers ("ok", "ja") are shared by several languages
 				}
 				derived = append(derived, st)
 				break turns
@@ -228,9 +228,10 @@ func (c *conversation) markWithdrawals(sts []Statement) {
 }
 
 // RecordingConsent summarises a call's consent to being recorded from its statements (in conversation order):
-// the status is that of the last consent given, refused or withdrawn about recording (or about no named topic),
-// else asked_unanswered when an agent asked, else not_asked. at is the index in sts of the deciding statement
-// (the question for asked_unanswered), or -1.
+// the status is that of the last consent given, refused or withdrawn about recording (or about no named topic;
+// a withdrawal that names no topic counts only after consent was given: "I withdraw my consent to the processing
+// of my data" is no statement about the recording), else asked_unanswered when an agent asked, else not_asked. at is the index in sts of the deciding statement (the question for
+// asked_unanswered), or -1.
 func RecordingConsent(sts []Statement) (status string, at int) {
 	status, at = ConsentStatusNotAsked, -1
 	for i, st := range sts {

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/piiguard/piiguard/detectors"
@@ -22,6 +23,7 @@ type Pipeline struct {
 	policy  *policy.Policy
 	tokens  *pseudonym.Pseudonymizer
 	maxSize int
+	clock   func() time.Time
 }
 
 // Option configures a Pipeline.
