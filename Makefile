@@ -23,6 +23,8 @@ test-short:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzScan$$' -fuzztime $(FUZZTIME) ./detectors/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./engine/record/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseMIME$$' -fuzztime $(FUZZTIME) ./engine/record/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseHTML$$' -fuzztime $(FUZZTIME) ./engine/record/
 	$(GO) test -run '^$$' -fuzz '^FuzzProcessRecord$$' -fuzztime $(FUZZTIME) ./engine/
 
 ## bench: the scanner benchmarks and the end-to-end benchmark on the embedded broker.
@@ -35,6 +37,7 @@ bench-scan:
 ## eval: accuracy on the labelled corpus (recall per entity type, look-alikes kept, statements).
 eval:
 	$(GO) run ./bench/eval
+	$(GO) run ./bench/evalstatements
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
