@@ -78,11 +78,17 @@ func printCounts(env *environ, m map[string]int) {
 	}
 }
 
-func indentJSON(b []byte) string {
+func indentJSON(raw []byte) string {
 	var v any
-	if json.Unmarshal(b, &v) != nil {
-		return string(b)
+	if json.Unmarshal(raw, &v) != nil {
+		return string(raw)
 	}
-	out, _ := json.MarshalIndent(v, "  ", "  ")
-	return "  " + strings.TrimSpace(string(out))
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // show tokens as <EMAIL:…>, not \u003cEMAIL:…\u003e
+	enc.SetIndent("  ", "  ")
+	if enc.Encode(v) != nil {
+		return string(raw)
+	}
+	return "  " + strings.TrimSpace(b.String())
 }
