@@ -483,13 +483,14 @@ func (r *compiledRule) matchAtStarts(a *analysis, m *re2Matcher, txt string, w w
 	return out
 }
 
-// isWordStart reports whether a value can start at s: a letter, digit, '+' or '(' that does not continue a word.
+// isWordStart reports whether a value can start at s: a letter, digit, '+' or '(' that does not continue a word
+// — also at the start of a window, so a keyword found inside a longer word ("hi" in "chi") anchors nothing.
 func isWordStart(txt string, s, windowStart int) bool {
 	c := txt[s]
 	if !(isDigit(c) || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c >= 0x80 || c == '+' || c == '(') {
 		return false
 	}
-	if s == windowStart || s == 0 {
+	if s == 0 {
 		return !(c >= 0x80 && c < 0xC0) // never inside a UTF-8 sequence
 	}
 	p := txt[s-1]
