@@ -4,6 +4,8 @@ import (
 	"math"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/detectors/textmap"
 )
 
 // Byte classes of the scan.
@@ -77,7 +79,7 @@ type tok struct {
 // words. Written emails stay as they are. Texts longer than 2 GiB are not converted.
 func Letters(s string) (v View, ok bool) {
 	if len(s) > math.MaxInt32 {
-		return View{text: s, n: len(s)}, false
+		return textmap.Original("spelled", s), false
 	}
 	var sc scanner
 	sc.s = s

@@ -36,14 +36,14 @@ func (o *builder) write(s string, els []tok) {
 		switch {
 		case e.cls == cDrop:
 		case e.cls == cPair, e.cls == cNato, e.cls == cName:
-			o.replace(letterText(s, e), int(e.start), int(e.end))
+			o.Replace(letterText(s, e), int(e.start), int(e.end))
 		case e.cls == cSign && e.flags&fSpoken != 0:
-			o.replace(signText[e.sign], int(e.start), int(e.end))
+			o.Replace(signText[e.sign], int(e.start), int(e.end))
 		default:
-			o.copyText(s, int(e.start), int(e.end))
+			o.Copy(s, int(e.start), int(e.end))
 		}
 	}
-	o.last = int(els[len(els)-1].end)
+	o.Last = int(els[len(els)-1].end)
 }
 
 // letterText returns the letter that element e stands for.

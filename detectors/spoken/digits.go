@@ -3,9 +3,10 @@ package spoken
 import (
 	"math"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/detectors/textmap"
 )
 
 // Byte classes of the scan.
@@ -68,7 +69,7 @@ type tok struct {
 // to a number word of their own language, so "up to 3 days" and "one to five" stay as they are.
 func Digits(s string) (v View, ok bool) {
 	if len(s) > math.MaxInt32 {
-		return View{text: s, n: len(s)}, false
+		return textmap.Original("spoken", s), false
 	}
 	var (
 		stack [segCap]tok
@@ -192,48 +193,25 @@ func qualifies(run []tok) bool {
 }
 
 // builder writes the view; it allocates only when the first run is converted.
-type builder struct {
-	b      strings.Builder
-	pieces []piece
-	last   int // the original is copied up to here
-}
+type builder struct{ textmap.Builder }
 
 // run writes the digits of one run and the original text before it.
 func (o *builder) run(s string, run []tok) {
-	if o.pieces == nil {
-		o.b.Grow(len(s))
-		o.pieces = make([]piece, 0, 64)
-	}
-	o.copyText(s, o.last, int(run[0].start))
+	o.Begin(s, 64)
+	o.Copy(s, o.Last, int(run[0].start))
 	var d [8]byte
 	for _, t := range run {
 		if t.flags&fGroup != 0 {
-			o.copyText(s, int(t.start), int(t.end))
+			o.Copy(s, int(t.start), int(t.end))
 			continue
 		}
-		o.pieces = append(o.pieces, piece{v: int32(o.b.Len()), s: t.start, e: t.end})
-		o.b.Write(t.digits(d[:0]))
+		o.ReplaceBytes(t.digits(d[:0]), int(t.start), int(t.end))
 	}
-	o.last = int(run[len(run)-1].end)
-}
-
-// copyText copies the original's [from,to) unchanged.
-func (o *builder) copyText(s string, from, to int) {
-	if from >= to {
-		return
-	}
-	o.pieces = append(o.pieces, piece{v: int32(o.b.Len()), s: int32(from), e: int32(to), copied: true})
-	o.b.WriteString(s[from:to])
+	o.Last = int(run[len(run)-1].end)
 }
 
 // view returns the view of s, or s itself when no run was converted.
-func (o *builder) view(s string) (View, bool) {
-	if o.pieces == nil {
-		return View{text: s, n: len(s)}, false
-	}
-	o.copyText(s, o.last, len(s))
-	return View{text: o.b.String(), pieces: o.pieces, n: len(s)}, true
-}
+func (o *builder) view(s string) (View, bool) { return o.View("spoken", s) }
 
 // digits appends the digits of numeral t to dst.
 func (t tok) digits(dst []byte) []byte {

@@ -8,76 +8,8 @@
 // run of dictated numbers.
 package spoken
 
-import "fmt"
+import "github.com/piiguard/piiguard/detectors/textmap"
 
-// View is a text in which runs of spelled-out numbers are written as digits, with the map back to the original.
-type View struct {
-	text   string
-	pieces []piece // nil: the text is the original
-	n      int     // length of the original text
-}
-
-// piece is a stretch of the view that starts at view byte v. A copied piece is original text from byte s on;
-// any other piece is the digits of one numeral, all of whose bytes come from the original's [s,e).
-type piece struct {
-	v, s, e int32
-	copied  bool
-}
-
-// Text returns the view's text.
-func (v View) Text() string { return v.text }
-
-// Span maps the half-open byte span [start,end) of the view's text to the half-open span of the original text
-// that produced it (start of the source of byte start, end of the source of byte end-1). Offsets out of range
-// are clamped to the text; an empty span maps to an empty span at the source of byte start.
-func (v View) Span(start, end int) (int, int) {
-	n := len(v.text)
-	start = min(max(start, 0), n)
-	end = min(max(end, start), n)
-	if v.pieces == nil {
-		return start, end
-	}
-	if start == end {
-		if start == n {
-			return v.n, v.n
-		}
-		p := v.from(start)
-		return p, p
-	}
-	return v.from(start), v.to(end - 1)
-}
-
-// from returns where the source of view byte o starts.
-func (v View) from(o int) int {
-	p := v.piece(o)
-	if p.copied {
-		return int(p.s) + o - int(p.v)
-	}
-	return int(p.s)
-}
-
-// to returns where the source of view byte o ends.
-func (v View) to(o int) int {
-	p := v.piece(o)
-	if p.copied {
-		return int(p.s) + o - int(p.v) + 1
-	}
-	return int(p.e)
-}
-
-// piece returns the piece that holds view byte o.
-func (v View) piece(o int) *piece {
-	lo, hi := 0, len(v.pieces)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if int(v.pieces[m].v) <= o {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return &v.pieces[lo-1]
-}
-
-// String describes the view by its length only: its text holds the dictated values.
-func (v View) String() string { return fmt.Sprintf("spoken.View(%d bytes)", len(v.Text())) }
+// View is a text in which runs of spelled-out numbers are written as digits, with the map back to the original:
+// Text, Span (view span → original span) and String (the length only, never the text).
+type View = textmap.View
