@@ -10,8 +10,14 @@ func luhnValid(candidate string) bool {
 // luhn reports whether the ASCII digits in d pass the Luhn mod 10 check; d must hold only
 // digits.
 func luhn(d string) bool {
+	return len(d) >= 1 && LuhnCheckDigit(d[:len(d)-1]) == d[len(d)-1]
+}
+
+// LuhnCheckDigit returns the Luhn mod 10 check digit ('0'–'9') to append to the ASCII digits d. Test-data
+// generators use it to make valid card numbers.
+func LuhnCheckDigit(d string) byte {
 	sum := 0
-	double := false
+	double := true
 	for i := len(d) - 1; i >= 0; i-- {
 		n := int(d[i] - '0')
 		if double {
@@ -23,5 +29,5 @@ func luhn(d string) bool {
 		sum += n
 		double = !double
 	}
-	return sum%10 == 0
+	return byte('0' + (10-sum%10)%10)
 }

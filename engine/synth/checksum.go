@@ -1,25 +1,12 @@
 package synth
 
+import "github.com/piiguard/piiguard/detectors/validate"
+
 // The check-digit algorithms the generator needs to make valid identifiers, and to make sure a
 // look-alike is not one by chance.
 
 // luhnDigit returns the Luhn check digit to append to the ASCII digits d.
-func luhnDigit(d string) byte {
-	sum := 0
-	double := true
-	for i := len(d) - 1; i >= 0; i-- {
-		n := int(d[i] - '0')
-		if double {
-			n *= 2
-			if n > 9 {
-				n -= 9
-			}
-		}
-		sum += n
-		double = !double
-	}
-	return byte('0' + (10-sum%10)%10)
-}
+func luhnDigit(d string) byte { return validate.LuhnCheckDigit(d) }
 
 // luhnValid reports whether the ASCII digits d pass Luhn.
 func luhnValid(d string) bool {
@@ -27,22 +14,8 @@ func luhnValid(d string) bool {
 }
 
 // iso7064 returns the ISO 7064 MOD 11,10 check digit of the ASCII digits d (the German
-// Steuer-ID check).
-func iso7064(d string) byte {
-	product := 10
-	for i := 0; i < len(d); i++ {
-		sum := (int(d[i]-'0') + product) % 10
-		if sum == 0 {
-			sum = 10
-		}
-		product = sum * 2 % 11
-	}
-	check := 11 - product
-	if check == 10 {
-		check = 0
-	}
-	return byte('0' + check)
-}
+// Steuer-ID check), as an ASCII digit.
+func iso7064(d string) byte { return '0' + validate.ISO7064Mod11x10(d) }
 
 // mod97 returns an alphanumeric upper-case string read as a number (letters as 10..35) mod 97.
 func mod97(s string) int {
