@@ -82,7 +82,7 @@ func Compile(set *rules.Set) (*Scanner, error) {
 		}
 		s.rules = append(s.rules, cr)
 	}
-	st, err := compileStatements(set.Statements(), &s.kw)
+	st, err := compileStatements(set.Statements())
 	if err != nil {
 		errs = append(errs, err)
 	}
