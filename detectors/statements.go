@@ -99,7 +99,7 @@ type statementSet struct {
 }
 
 // compileStatements compiles statement rules. Their keywords go into the statement set's own gate, not into the
-// shared entity automaton (the kw parameter is kept for the caller and unused): see phraseGate.
+// shared entity automaton: see phraseGate.
 func compileStatements(sts []rules.Statement) (*statementSet, error) {
 	set := &statementSet{byID: map[string]*statementRule{}}
 	var errs []error
