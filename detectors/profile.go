@@ -29,8 +29,9 @@ func (s *Scanner) Profile(texts []string) (shared time.Duration, costs []RuleCos
 			a.triggerWindows(viewSpoken, t)
 		}
 		shared += time.Since(t0)
-		for _, r := range s.rules {
-			if len(r.gate) > 0 && !a.present.anyOf(r.gate) {
+		active := s.activeRules(a)
+		for i, r := range s.rules {
+			if !active.has(i) {
 				continue
 			}
 			t1 := time.Now()

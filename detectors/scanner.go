@@ -65,6 +65,8 @@ type compiledRule struct {
 // Scanner is every rule of a rule set compiled into one pass. It is safe for concurrent use.
 type Scanner struct {
 	rules   []*compiledRule
+	gatedBy [][]int32 // keyword id → indexes of the rules it gates
+	ungated bitset    // rules with no gate
 	kw      keywords
 	version string
 	stmts   *statementSet
@@ -91,6 +93,18 @@ func Compile(set *rules.Set) (*Scanner, error) {
 		return nil, errors.Join(errs...)
 	}
 	s.kw.build()
+	s.gatedBy = make([][]int32, len(s.kw.words))
+	s.ungated = make(bitset, (len(s.rules)+63)/64)
+	for i, r := range s.rules {
+		if len(r.gate) == 0 {
+			s.ungated[i>>6] |= 1 << (uint(i) & 63)
+		}
+		for _, id := range r.gate {
+			if l := s.gatedBy[id]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				s.gatedBy[id] = append(l, int32(i))
+			}
+		}
+	}
 	return s, nil
 }
 
@@ -218,9 +232,10 @@ func (s *Scanner) ScanWith(text string, opt Options) ([]Finding, error) {
 		return nil, nil
 	}
 	a := s.analyze(text)
+	active := s.activeRules(a)
 	var cands []Finding
-	for _, r := range s.rules {
-		if !r.selected(opt) || (len(r.gate) > 0 && !a.present.anyOf(r.gate)) {
+	for i, r := range s.rules {
+		if !active.has(i) || !r.selected(opt) {
 			continue
 		}
 		var err error
@@ -230,6 +245,20 @@ func (s *Scanner) ScanWith(text string, opt Options) ([]Finding, error) {
 		}
 	}
 	return resolve(cands), nil
+}
+
+// activeRules returns the set of rules (by index) whose prefilter lets them run on the analysed text: every rule
+// without a gate, and the gated rules of the keywords that occur. Its cost follows the keyword hits, not the
+// size of the gates (a first-name rule is gated by hundreds of names).
+func (s *Scanner) activeRules(a *analysis) bitset {
+	active := make(bitset, len(s.ungated))
+	copy(active, s.ungated)
+	for _, h := range a.occ.hits {
+		for _, ri := range s.gatedBy[h.id] {
+			active[ri>>6] |= 1 << (uint(ri) & 63)
+		}
+	}
+	return active
 }
 
 func (r *compiledRule) selected(opt Options) bool {
