@@ -53,6 +53,7 @@ type compiledRule struct {
 	minDigits                  int
 	window                     int
 	anchored                   bool
+	spokenOnly                 bool
 	extend                     int
 	exclude                    map[string]bool
 	validator                  validate.Func
@@ -165,7 +166,7 @@ func (s *Scanner) compileRule(r rules.Rule) (*compiledRule, error) {
 			cr.triggers |= trigColon
 		}
 	}
-	cr.anchored, cr.extend = r.Anchor == "keyword", r.Extend
+	cr.anchored, cr.extend, cr.spokenOnly = r.Anchor == "keyword", r.Extend, r.SpokenOnly
 	if len(r.Exclude) > 0 {
 		cr.exclude = map[string]bool{}
 		for _, w := range r.Exclude {
@@ -568,6 +569,9 @@ func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding
 		return out, false
 	}
 	s, e, sp := a.toOriginal(r.view, vs, ve)
+	if r.spokenOnly && !sp {
+		return out, false
+	}
 	return append(out, Finding{Type: r.typ, Subtype: r.subtype, Category: r.category,
 		Start: s, End: e, Score: round2(score), Rule: r.id, Spoken: sp, validated: r.validator != nil}), true
 }

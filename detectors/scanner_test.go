@@ -385,3 +385,23 @@ func TestValueInsideAValidatedValueLoses(t *testing.T) {
 	assert.Equal(t, "CREDIT_CARD", got[0].Type)
 	assert.InDelta(t, 0.85, got[0].Score, 1e-9)
 }
+
+func TestSpokenOnlyKeepsDictatedValues(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.dictated
+    type: NUM
+    category: identifier
+    view: spoken
+    spoken_only: true
+    triggers: [digits]
+    pattern: '\d{4}'
+    examples: {match: ["vier fünf drei zwei"], no_match: ["4532"]}
+`)
+	fs, err := s.Scan("das ist vier fünf drei zwei und 4532")
+	require.NoError(t, err)
+	require.Len(t, fs, 1)
+	assert.True(t, fs[0].Spoken)
+}

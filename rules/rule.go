@@ -60,6 +60,10 @@ type Rule struct {
 	// Extend widens trigger windows by this many bytes to the right (then to the end of a token), for values
 	// that run on after the number ("2100 københavn ø"); default 0.
 	Extend int `yaml:"extend"`
+	// SpokenOnly keeps only values that were dictated as number or letter words (a spoken or spelled view
+	// rewrote them): a number read out digit by digit in a call is an identifier far more often than the same
+	// digits written in a chat. Default false.
+	SpokenOnly bool `yaml:"spoken_only"`
 	// WholeText lets a rule without keywords, triggers or terms run its pattern over the whole text. It is slow;
 	// the loader refuses such a rule unless this is set.
 	WholeText bool `yaml:"whole_text"`

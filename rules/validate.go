@@ -130,6 +130,9 @@ func (r *Rule) problems() []error {
 	if r.Extend < 0 {
 		add("extend must not be negative")
 	}
+	if r.SpokenOnly && r.View != "spoken" && r.View != "spelled" {
+		add("spoken_only needs view: spoken or view: spelled")
+	}
 	for _, t := range r.Terms {
 		if t == "" || t != strings.ToLower(t) {
 			add("term %q must be non-empty and lower case", t)
