@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -148,7 +147,7 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 			return nil, stream.ProcessError{Reason: "internal", Err: err}
 		}
 		if len(u.fields) == 1 && len(fs) == 0 {
-			if f, ok := displayName(rec.Fields[u.fields[0]]); ok {
+			if f, ok := hinted(rec.Fields[u.fields[0]]); ok {
 				fs = append(fs, f)
 			}
 		}
@@ -159,6 +158,20 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 				lf.Start, lf.End = pc.start, pc.end
 				all = append(all, located{field: pc.field, f: lf, value: value, first: pc.first, blank: !pc.first && !u.repeat})
 			}
+		}
+	}
+	// Spread: a value found once is protected wherever else it stands in the record.
+	var needles []spreadFinding
+	byField := map[int][]detectors.Finding{}
+	for _, l := range all {
+		byField[l.field] = append(byField[l.field], l.f)
+		if l.first {
+			needles = append(needles, spreadNeedles(l.f, l.value)...)
+		}
+	}
+	for field, fs := range spreadValues(rec, byField, needles) {
+		for _, f := range fs {
+			all = append(all, located{field: field, f: f, value: rec.Fields[field].Value[f.Start:f.End], first: true})
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool {
@@ -308,22 +321,24 @@ func (r *redactor) Span(field, start, end int) string {
 	return applyEdits(v, start, end, r.edits[field])
 }
 
-// displayNameRE matches the JSON Pointer of a display name in a parsed email header ("/raw/headers/from/0/name").
-var displayNameRE = regexp.MustCompile(`/headers/(?:from|to|cc|bcc|reply-to|sender|resent-from|resent-to)/\d+/name$`)
+// hintCategories are the categories of the entity types a document's structure can imply.
+var hintCategories = map[string]string{"PERSON": "personal", "EMAIL": "contact", "PHONE": "contact"}
 
-// displayName reports the whole value of an email header's display-name field as a PERSON: the field holds
-// nothing else, so no sentence rule can tell, but its place in the message does.
-func displayName(f record.Field) (detectors.Finding, bool) {
-	if !displayNameRE.MatchString(f.Path) {
+// hinted reports the whole value of a field whose place in its document says what it is (a tel: link's number,
+// a header's display name): no sentence rule may recognise a bare "28173945" or "Kundenservice", but the place
+// does, and fail closed means protecting it.
+func hinted(f record.Field) (detectors.Finding, bool) {
+	cat, ok := hintCategories[f.Hint]
+	if !ok {
 		return detectors.Finding{}, false
 	}
-	start := len(f.Value) - len(strings.TrimLeft(f.Value, " \t\"'"))
-	end := len(strings.TrimRight(f.Value, " \t\"'"))
-	if end <= start || !strings.ContainsFunc(f.Value[start:end], unicode.IsLetter) {
+	start := len(f.Value) - len(strings.TrimLeft(f.Value, " \t\"'<"))
+	end := len(strings.TrimRight(f.Value, " \t\"'>"))
+	if end <= start || !strings.ContainsFunc(f.Value[start:end], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return detectors.Finding{}, false
 	}
-	return detectors.Finding{Type: "PERSON", Category: "personal", Start: start, End: end, Score: 0.9,
-		Rule: "engine.email.display_name"}, true
+	return detectors.Finding{Type: f.Hint, Category: cat, Start: start, End: end, Score: 0.9,
+		Rule: "engine.structure." + strings.ToLower(f.Hint)}, true
 }
 
 // nameBook makes one person one token within a record: a surname alone ("Herr Andresen") takes the token of the

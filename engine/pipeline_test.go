@@ -181,5 +181,30 @@ func TestEmailHeaderDisplayNamesArePersons(t *testing.T) {
 	for _, f := range res.Findings {
 		rules = append(rules, f.Rule)
 	}
-	assert.Contains(t, rules, "engine.email.display_name")
+	assert.Contains(t, rules, "engine.structure.person")
+}
+
+func TestTelLinkNumberIsAPhoneWithoutContext(t *testing.T) {
+	p := testPipeline(t)
+	in, err := json.Marshal(map[string]string{"id": "h1", "channel": "email", "language": "da",
+		"body_html": `<p>Hilsen<br><a href="tel:28173945">ring</a></p>`})
+	require.NoError(t, err)
+	res, err := p.ProcessRecord(in)
+	require.NoError(t, err)
+	assert.NotContains(t, string(res.Output), "28173945")
+	assert.Contains(t, string(res.Output), `href=\"tel:&lt;PHONE:`)
+}
+
+func TestFoundValuesSpreadThroughTheRecord(t *testing.T) {
+	p := testPipeline(t)
+	in := `{"id":"c-s","channel":"call","language":"de","segments":[` +
+		`{"speaker":"customer","start_ms":0,"end_ms":1,"text":"mein name ist laurits andresen"},` +
+		`{"speaker":"agent","start_ms":1,"end_ms":2,"text":"danke laurits, einen moment"},` +
+		`{"speaker":"agent","start_ms":2,"end_ms":3,"text":"so andresen ist notiert"}]}`
+	res, err := p.ProcessRecord([]byte(in))
+	require.NoError(t, err)
+	out := strings.ToLower(string(res.Output))
+	assert.NotContains(t, out, "laurits")
+	assert.NotContains(t, out, "andresen")
+	assert.Contains(t, out, "einen moment", "only the name words are replaced")
 }

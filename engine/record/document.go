@@ -22,6 +22,10 @@ type DocText struct {
 	// Continues says the text goes on in the next one without a break (inline HTML markup such as
 	// "<b>Laurits</b> Andresen"): the two are scanned as one text.
 	Continues bool
+	// Hint is the entity type the text's place in the document says it holds — "PHONE" for the number of a
+	// tel: link, "EMAIL" for a mailto: address, "PERSON" for an email header's display name — so that it is
+	// protected whole even where no rule recognises it. Empty: no hint.
+	Hint string
 }
 
 // Parser turns a field value into a Document. It returns an *Error with a reason code when the value cannot be
@@ -58,7 +62,7 @@ func (r *Record) expandDocuments(ps Parsers, channel string) error {
 		d := &docRef{doc: doc, field: f}
 		for i, t := range doc.Texts() {
 			out = append(out, Field{
-				Path: f.Path + t.Path, Key: f.Key, Value: t.Value, Meta: t.Meta, Continues: t.Continues,
+				Path: f.Path + t.Path, Key: f.Key, Value: t.Value, Meta: t.Meta, Continues: t.Continues, Hint: t.Hint,
 				start: f.start, end: f.end, doc: d, docIndex: i,
 			})
 		}

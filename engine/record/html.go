@@ -182,7 +182,7 @@ func (b *htmlBuilder) tagTexts(tok html.Token, selfClosing bool, raw string, sta
 			b.d.tags = append(b.d.tags, ht)
 		}
 		path := "/" + name + "/" + strconv.Itoa(n) + "/" + pathName(a.Key, "_"+strconv.Itoa(i))
-		b.defer_(DocText{Path: path, Value: text}, htmlSlot{kind: htmlAttr, tag: tag, attr: i, prefix: prefix})
+		b.defer_(DocText{Path: path, Value: text, Hint: schemeHint(prefix)}, htmlSlot{kind: htmlAttr, tag: tag, attr: i, prefix: prefix})
 	}
 }
 

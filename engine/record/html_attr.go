@@ -31,6 +31,17 @@ var urlAttrs = map[string]bool{
 // contactSchemes are URL schemes whose value is a contact address; only the part after the scheme is a text.
 var contactSchemes = []string{"mailto:", "tel:", "sms:", "callto:", "fax:"}
 
+// schemeHint returns the entity type a contact-link prefix ("mailto:", "tel:") implies for its value.
+func schemeHint(prefix string) string {
+	switch p := strings.ToLower(strings.TrimSpace(prefix)); p {
+	case "mailto:":
+		return "EMAIL"
+	case "tel:", "sms:", "callto:", "fax:":
+		return "PHONE"
+	}
+	return ""
+}
+
 // attrText decides whether an attribute is scanned, and returns the prefix kept in front of its value (a contact
 // scheme) and the text to scan.
 func attrText(key, val string) (prefix, text string, ok bool) {

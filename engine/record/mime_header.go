@@ -192,9 +192,9 @@ func (p *mimeParser) addressTexts(e *entity, i int, path string) error {
 	for k, a := range list {
 		ap := path + "/" + strconv.Itoa(k)
 		if strings.TrimSpace(a.Name) != "" {
-			p.add(DocText{Path: ap + "/name", Value: a.Name}, mimeSlot{e: e, kind: slotName, field: i, sub: k})
+			p.add(DocText{Path: ap + "/name", Value: a.Name, Hint: "PERSON"}, mimeSlot{e: e, kind: slotName, field: i, sub: k})
 		}
-		p.add(DocText{Path: ap + "/address", Value: a.Address}, mimeSlot{e: e, kind: slotAddress, field: i, sub: k})
+		p.add(DocText{Path: ap + "/address", Value: a.Address, Hint: "EMAIL"}, mimeSlot{e: e, kind: slotAddress, field: i, sub: k})
 	}
 	return nil
 }

@@ -40,6 +40,8 @@ type Field struct {
 	// Continues says the value goes on in the next field without a break (inline HTML markup): the pipeline
 	// scans the two as one text.
 	Continues bool
+	// Hint is the entity type the value's place in a document implies (see DocText.Hint); empty for none.
+	Hint string
 	// start and end locate the encoded value in the raw record.
 	start, end int
 	// doc is the document this text belongs to (nil for a plain JSON value); docIndex its index there.

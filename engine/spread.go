@@ -1,0 +1,112 @@
+package engine
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/piiguard/piiguard/detectors"
+	"github.com/piiguard/piiguard/engine/record"
+)
+
+// spreadable says which types are spread: values whose repetition in the same record means the same person or
+// account. Special categories and dates are not (a term or a date may stand again in another sense).
+var spreadable = map[string]bool{
+	"PERSON": true, "EMAIL": true, "PHONE": true, "IBAN": true, "CREDIT_CARD": true, "ADDRESS": true,
+	"IP_ADDRESS": true, "DE_TAX_ID": true, "DK_CPR": true, "IT_FISCAL_CODE": true, "UK_NINO": true,
+	"ES_DNI": true, "ES_NIE": true, "FR_NIR": true, "NL_BSN": true, "SE_PERSONNUMMER": true, "NO_FNR": true,
+	"FI_HETU": true, "PL_PESEL": true, "US_SSN": true,
+}
+
+// minSpread is the shortest value (or name word) that is spread; shorter ones are too likely to be words.
+const minSpread = 4
+
+// spreadFinding is a value found somewhere in a record, to look for elsewhere.
+type spreadFinding struct {
+	needle string // lower case
+	f      detectors.Finding
+	value  string // what the pseudonym is made from
+}
+
+// spreadValues finds, in every scanned field of rec, the verbatim repetitions of the values already found
+// (case-insensitive, on word boundaries) and returns them as extra findings: a phone number given in a
+// signature and again as a link text, a name introduced in full and later said alone, "Frederik" of
+// "Frederik Nielsen". Each word of a multi-word name is spread too. have holds the findings per field so far.
+func spreadValues(rec *record.Record, have map[int][]detectors.Finding, found []spreadFinding) map[int][]detectors.Finding {
+	if len(found) == 0 {
+		return nil
+	}
+	extra := map[int][]detectors.Finding{}
+	for i, fld := range rec.Fields {
+		if fld.Meta || fld.Value == "" {
+			continue
+		}
+		hay := strings.ToLower(fld.Value)
+		if len(hay) != len(fld.Value) {
+			hay = fld.Value // lower-casing changed lengths: search as written
+		}
+		for _, sf := range found {
+			for off := 0; off < len(hay); {
+				j := strings.Index(hay[off:], sf.needle)
+				if j < 0 {
+					break
+				}
+				s, e := off+j, off+j+len(sf.needle)
+				off = e
+				if !boundary(hay, s, e) || overlaps(have[i], s, e) || overlaps(extra[i], s, e) {
+					continue
+				}
+				f := sf.f
+				f.Start, f.End, f.Rule = s, e, "engine.spread"
+				extra[i] = append(extra[i], f)
+			}
+		}
+	}
+	return extra
+}
+
+// spreadNeedles returns what to look for of one found value: the value, and for a name each word of it.
+func spreadNeedles(f detectors.Finding, text string) []spreadFinding {
+	if !spreadable[f.Type] || f.Spoken {
+		return nil
+	}
+	var out []spreadFinding
+	add := func(s string) {
+		if utf8.RuneCountInString(s) >= minSpread {
+			out = append(out, spreadFinding{needle: strings.ToLower(s), f: f, value: s})
+		}
+	}
+	add(strings.TrimSpace(text))
+	if f.Type == "PERSON" {
+		words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' })
+		if len(words) > 1 {
+			for _, w := range words {
+				add(w)
+			}
+		}
+	}
+	return out
+}
+
+func boundary(s string, start, end int) bool {
+	if start > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:start]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	if end < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func overlaps(fs []detectors.Finding, s, e int) bool {
+	for _, f := range fs {
+		if s < f.End && f.Start < e {
+			return true
+		}
+	}
+	return false
+}
