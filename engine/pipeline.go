@@ -151,6 +151,14 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 				fs = append(fs, f)
 			}
 		}
+		if len(u.fields) == 1 {
+			for _, tf := range tableFindings(u.text) {
+				if !overlaps(fs, tf.Start, tf.End) {
+					fs = append(fs, tf)
+				}
+			}
+			sort.Slice(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+		}
 		for _, fd := range fs {
 			value := u.text[fd.Start:fd.End]
 			for _, pc := range u.split(fd) {
