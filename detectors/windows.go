@@ -53,11 +53,19 @@ func tokenEnd(s string, i int) int {
 func widen(s string, start, end int) (int, int) {
 	start = tokenStart(s, start)
 	end = tokenEnd(s, end)
-	if p := start; p > 0 {
+	// Left: one token, and more while they are single letters or pairs ("d e 89 …", a spelled country code).
+	for k := 0; k < 4 && start > 0; k++ {
+		p := start
 		for p > 0 && p > start-3 && isSpace(s[p-1]) {
 			p--
 		}
+		if p == start {
+			break
+		}
 		start = tokenStart(s, p)
+		if p-start > 2 {
+			break
+		}
 	}
 	if p := end; p < len(s) {
 		for p < len(s) && p < end+3 && isSpace(s[p]) {

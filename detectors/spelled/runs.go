@@ -22,10 +22,10 @@ type item struct {
 // part reports whether it is a word or a letter run.
 func (it item) part() bool { return it.kind != iSign }
 
-// spelled reports whether a letter run is converted by itself: three letters, or two when one is
-// spelled with a word.
+// spelled reports whether a letter run is converted by itself: three letters, or any run with a letter spelled
+// with a word ("ti come torino" between two digit groups of a fiscal code is a letter, not a sentence).
 func (it item) spelled() bool {
-	return it.kind == iRun && (it.letters >= 3 || it.letters >= 2 && it.pairs >= 1)
+	return it.kind == iRun && (it.letters >= 3 || it.pairs >= 1)
 }
 
 // settleRuns decides which words of a row of letters are letters. NATO words count only in a row that holds
