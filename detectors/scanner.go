@@ -470,7 +470,7 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 				} else if !wordBoundaryAfter(txt, end) {
 					continue
 				}
-				out, _ = r.accept(a, txt, i, end, out)
+				out, _, _ = r.accept(a, txt, i, end, out)
 			}
 		}
 		return out, nil
@@ -484,7 +484,7 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 		}
 		base := w.start
 		err := r.match.find(txt[w.start:w.end], func(ms, me int) {
-			out, _ = r.accept(a, txt, base+ms, base+me, out)
+			out, _, _ = r.accept(a, txt, base+ms, base+me, out)
 		})
 		if err != nil {
 			return out, err
@@ -498,7 +498,15 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 func (r *compiledRule) matchAtStarts(a *analysis, m *re2Matcher, txt string, w window, out []Finding) []Finding {
 	next := w.start
 	for s := w.start; s < w.end; s++ {
-		if s < next || !m.first.has(txt[s]) || !isWordStart(txt, s, w.start) {
+		if s < next || !isWordStart(txt, s, w.start) {
+			continue
+		}
+		if r.anchored {
+			// A keyword-anchored rule has one attempt: at the first word start of the keyword's window (the
+			// keyword itself, or the word after a keyword that starts with a space or a sign).
+			next = w.end
+		}
+		if !m.first.has(txt[s]) {
 			continue
 		}
 		vs, ve, end, ok := m.at(txt[s:w.end])
@@ -506,8 +514,10 @@ func (r *compiledRule) matchAtStarts(a *analysis, m *re2Matcher, txt string, w w
 			continue
 		}
 		var accepted bool
-		if out, accepted = r.accept(a, txt, s+vs, s+ve, out); accepted {
-			next = s + end
+		var cutEnd int
+		if out, cutEnd, accepted = r.accept(a, txt, s+vs, s+ve, out); accepted && !r.anchored {
+			// Go on after the value as accepted: a value cut before an excluded word leaves the rest to try.
+			next = min(s+end, cutEnd)
 		}
 	}
 	return out
@@ -540,18 +550,19 @@ func isAlnumByte(c byte) bool {
 	return isDigit(c) || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c >= 0x80
 }
 
-// accept validates and scores the span [vs,ve) of view txt and appends it as a finding when it passes.
-func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding) ([]Finding, bool) {
+// accept validates and scores the span [vs,ve) of view txt and appends it as a finding when it passes; it
+// returns the end of the value as accepted (a cut or a trimmed value ends earlier).
+func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding) ([]Finding, int, bool) {
 	if r.exclude != nil {
 		var ok bool
 		if ve, ok = r.cutExcluded(txt, vs, ve); !ok {
-			return out, false
+			return out, ve, false
 		}
 	}
 	if r.validator != nil && !r.validator(txt[vs:ve]) {
 		var ok bool
 		if ve, ok = r.validPrefix(txt, vs, ve); !ok {
-			return out, false
+			return out, ve, false
 		}
 	}
 	score := r.score
@@ -566,14 +577,14 @@ func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding
 		score = min(1, max(0, score))
 	}
 	if score < r.minScore {
-		return out, false
+		return out, ve, false
 	}
 	s, e, sp := a.toOriginal(r.view, vs, ve)
 	if r.spokenOnly && !sp {
-		return out, false
+		return out, ve, false
 	}
 	return append(out, Finding{Type: r.typ, Subtype: r.subtype, Category: r.category,
-		Start: s, End: e, Score: round2(score), Rule: r.id, Spoken: sp, validated: r.validator != nil}), true
+		Start: s, End: e, Score: round2(score), Rule: r.id, Spoken: sp, validated: r.validator != nil}), ve, true
 }
 
 // cutExcluded ends the value [vs,ve) before its first excluded word; ok is false when that is its first word.
