@@ -349,13 +349,14 @@ func hinted(f record.Field) (detectors.Finding, bool) {
 		Rule: "engine.structure." + strings.ToLower(f.Hint)}, true
 }
 
-// nameBook makes one person one token within a record: a surname alone ("Herr Andresen") takes the token of the
-// full name it belongs to ("Laurits Andresen") when exactly one full name in the record ends with it.
+// nameBook makes one person one token within a record: a surname alone ("Herr Andresen") or a first name alone
+// ("Hej Laurits") takes the token of the full name it belongs to ("Laurits Andresen") when exactly one full name
+// in the record ends or starts with it.
 type nameBook struct {
-	bySurname map[string][]string
+	byWord map[string][]string // "last:andresen", "first:laurits" → full names
 }
 
-func newNameBook() *nameBook { return &nameBook{bySurname: map[string][]string{}} }
+func newNameBook() *nameBook { return &nameBook{byWord: map[string][]string{}} }
 
 func (b *nameBook) add(name string) {
 	n := pseudonym.Normalize("PERSON", name)
@@ -363,22 +364,29 @@ func (b *nameBook) add(name string) {
 	if len(words) < 2 {
 		return
 	}
-	last := words[len(words)-1]
-	for _, have := range b.bySurname[last] {
-		if have == n {
+	b.index("last:"+words[len(words)-1], n)
+	b.index("first:"+words[0], n)
+}
+
+func (b *nameBook) index(key, full string) {
+	for _, have := range b.byWord[key] {
+		if have == full {
 			return
 		}
 	}
-	b.bySurname[last] = append(b.bySurname[last], n)
+	b.byWord[key] = append(b.byWord[key], full)
 }
 
-// canonical returns the full name a lone surname stands for, or name itself.
+// canonical returns the full name a lone surname or first name stands for, or name itself.
 func (b *nameBook) canonical(name string) string {
 	n := pseudonym.Normalize("PERSON", name)
 	if strings.Contains(n, " ") {
 		return name
 	}
-	if full := b.bySurname[n]; len(full) == 1 {
+	if full := b.byWord["last:"+n]; len(full) == 1 {
+		return full[0]
+	}
+	if full := b.byWord["first:"+n]; len(full) == 1 && len(b.byWord["last:"+n]) == 0 {
 		return full[0]
 	}
 	return name

@@ -208,3 +208,15 @@ func TestFoundValuesSpreadThroughTheRecord(t *testing.T) {
 	assert.NotContains(t, out, "andresen")
 	assert.Contains(t, out, "einen moment", "only the name words are replaced")
 }
+
+func TestFirstNameAloneTakesTheFullNamesToken(t *testing.T) {
+	p := testPipeline(t)
+	in := `{"id":"ch-n","channel":"chat","language":"da","messages":[` +
+		`{"from":"customer","at":"1","text":"Hej, det er Mette Lund, jeg har et spørgsmål"},` +
+		`{"from":"agent","at":"2","text":"Hej Mette, hvad drejer det sig om?"}]}`
+	res, err := p.ProcessRecord([]byte(in))
+	require.NoError(t, err)
+	toks := tokenRE.FindAllString(string(res.Output), -1)
+	require.Len(t, toks, 2, "%s", res.Output)
+	assert.Equal(t, toks[0], toks[1])
+}
