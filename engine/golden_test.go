@@ -15,8 +15,28 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// goldenSamples returns the first record of each channel in each language of the hand-written eval set.
+// goldenSamples returns the first record of each channel in each language of the hand-written eval set, and the
+// first record of each channel form (raw email, HTML, quoted reply, spelled, split) in each language.
 func goldenSamples(t *testing.T) [][]byte {
+	t.Helper()
+	out := evalSamples(t)
+	forms, err := filepath.Glob(filepath.Join("..", "testdata", "forms", "*", "*.jsonl"))
+	require.NoError(t, err)
+	for _, f := range forms {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		first, _, _ := bytes.Cut(data, []byte("\n"))
+		var l struct {
+			Record json.RawMessage `json:"record"`
+		}
+		require.NoError(t, json.Unmarshal(first, &l))
+		out = append(out, l.Record)
+	}
+	return out
+}
+
+// evalSamples returns the first record of each channel in each language of testdata/eval.
+func evalSamples(t *testing.T) [][]byte {
 	t.Helper()
 	var out [][]byte
 	for _, lang := range []string{"de", "da", "it", "en"} {
