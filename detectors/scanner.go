@@ -53,6 +53,7 @@ type compiledRule struct {
 	minDigits                  int
 	window                     int
 	anchored                   bool
+	wholeText                  bool
 	spokenOnly                 bool
 	extend                     int
 	exclude                    map[string]bool
@@ -166,7 +167,7 @@ func (s *Scanner) compileRule(r rules.Rule) (*compiledRule, error) {
 			cr.triggers |= trigColon
 		}
 	}
-	cr.anchored, cr.extend, cr.spokenOnly = r.Anchor == "keyword", r.Extend, r.SpokenOnly
+	cr.anchored, cr.extend, cr.spokenOnly, cr.wholeText = r.Anchor == "keyword", r.Extend, r.SpokenOnly, r.WholeText
 	if len(r.Exclude) > 0 {
 		cr.exclude = map[string]bool{}
 		for _, w := range r.Exclude {
@@ -397,6 +398,20 @@ func (a *analysis) triggerWindows(k viewKind, t int) []window {
 // ruleWindows returns where rule r's regex runs.
 func (a *analysis) ruleWindows(r *compiledRule) []window {
 	txt := a.text(r.view)
+	if r.wholeText && r.triggers != 0 {
+		// A whole-text rule with triggers reads the whole text, but only when one of its triggers fires.
+		for _, t := range []int{trigDigits, trigAt, trigColon} {
+			if r.triggers&t == 0 {
+				continue
+			}
+			for _, w := range a.triggerWindows(r.view, t) {
+				if t != trigDigits || w.digits >= r.minDigits {
+					return []window{{start: 0, end: len(txt)}}
+				}
+			}
+		}
+		return nil
+	}
 	if r.triggers == 0 {
 		if len(r.gateWords) == 0 {
 			return []window{{start: 0, end: len(txt)}}
@@ -476,7 +491,7 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 		return out, nil
 	}
 	re2, isRE2 := r.match.(*re2Matcher)
-	whole := r.triggers == 0 && len(r.gateWords) == 0
+	whole := r.wholeText || r.triggers == 0 && len(r.gateWords) == 0
 	for _, w := range a.ruleWindows(r) {
 		if isRE2 && !whole {
 			out = r.matchAtStarts(a, re2, txt, w, out)

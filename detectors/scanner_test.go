@@ -405,3 +405,25 @@ rules:
 	require.Len(t, fs, 1)
 	assert.True(t, fs[0].Spoken)
 }
+
+func TestWholeTextRuleGatedByTrigger(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.answer
+    type: NUM
+    category: identifier
+    whole_text: true
+    triggers: [digits]
+    min_digits: 4
+    pattern: '^\s*(?:it is )?(?P<value>\d{4})\s*$'
+    examples: {match: ["it is 1984"], no_match: ["it is nice", "12"]}
+`)
+	fs, err := s.Scan("it is 1984")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"NUM:1984"}, spans("it is 1984", fs))
+	fs, err = s.Scan("it is nice")
+	require.NoError(t, err)
+	assert.Empty(t, fs)
+}

@@ -64,8 +64,9 @@ type Rule struct {
 	// rewrote them): a number read out digit by digit in a call is an identifier far more often than the same
 	// digits written in a chat. Default false.
 	SpokenOnly bool `yaml:"spoken_only"`
-	// WholeText lets a rule without keywords, triggers or terms run its pattern over the whole text. It is slow;
-	// the loader refuses such a rule unless this is set.
+	// WholeText runs the pattern over the whole text (for patterns anchored at the start of a turn, "^…"). It is
+	// slow: the loader refuses a rule without keywords, triggers or terms unless this is set. With Triggers, the
+	// whole text is read only when a trigger fires (and, for digits, MinDigits is met).
 	WholeText bool `yaml:"whole_text"`
 	// Exclude lists words (lower case; "@name" names a list of the pack) that a value may not contain: the value
 	// ends before the first such word, and a value that starts with one is dropped ("ich bin sehr zufrieden").
