@@ -197,7 +197,7 @@ func Decode(raw []byte, opt Options) (*Record, error) {
 
 // escapePointer escapes a member name as a JSON Pointer reference token.
 func escapePointer(name string) string {
-	if strings.IndexAny(name, "~/") < 0 {
+	if !strings.ContainsAny(name, "~/") {
 		return name
 	}
 	return pointerEscaper.Replace(name)
