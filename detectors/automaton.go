@@ -19,22 +19,25 @@ type hit struct {
 	end int32
 }
 
-// newAutomaton compiles the keywords (ids are their indexes).
-func newAutomaton(words []string) *automaton {
+// newAutomaton compiles the keywords (ids are their indexes). fold, when not nil, maps bytes that the automaton
+// treats as one (a capital and its small letter): keywords and text are then matched through it.
+func newAutomaton(words []string, fold func(byte) byte) *automaton {
+	if fold == nil {
+		fold = func(b byte) byte { return b }
+	}
 	a := &automaton{lens: make([]int32, len(words))}
 	// Byte classes.
-	used := [256]bool{}
+	a.nclasses = 1
 	for _, w := range words {
 		for i := 0; i < len(w); i++ {
-			used[w[i]] = true
+			if b := fold(w[i]); a.classes[b] == 0 {
+				a.classes[b] = uint8(a.nclasses)
+				a.nclasses++
+			}
 		}
 	}
-	a.nclasses = 1
 	for b := range 256 {
-		if used[b] {
-			a.classes[b] = uint8(a.nclasses)
-			a.nclasses++
-		}
+		a.classes[b] = a.classes[fold(byte(b))]
 	}
 	// Trie with goto edges stored densely per state.
 	type node struct {

@@ -45,7 +45,7 @@ func TestAutomatonFindsEveryOccurrence(t *testing.T) {
 		{"empty text", []string{"a"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a := newAutomaton(tc.words)
+			a := newAutomaton(tc.words, nil)
 			var got []hit
 			a.scan(tc.text, func(h hit) { got = append(got, h) })
 			sortHits(got)
@@ -79,7 +79,7 @@ func TestAutomatonMatchesBruteForceOnRandomInput(t *testing.T) {
 			}
 		}
 		text := rnd(r.IntN(60))
-		a := newAutomaton(uniq)
+		a := newAutomaton(uniq, nil)
 		var got []hit
 		a.scan(text, func(h hit) { got = append(got, h) })
 		sortHits(got)
@@ -108,4 +108,11 @@ func BenchmarkKeywordAutomaton(b *testing.B) {
 			m.MatchThreadSafe(unsafe.Slice(unsafe.StringData(text), len(text)))
 		}
 	})
+}
+
+func TestAutomatonWithFold(t *testing.T) {
+	a := newAutomaton([]string{"widerspruch", "ärger"}, gateFold)
+	var got []hit
+	a.scan("Ich lege WIDERSPRUCH ein, ÄRGER", func(h hit) { got = append(got, h) })
+	assert.Equal(t, []hit{{0, 20}, {1, 32}}, got)
 }

@@ -6,6 +6,7 @@ type keywords struct {
 	words []string
 	ids   map[string]int
 	auto  *automaton
+	fold  func(byte) byte // bytes the automaton treats as one; nil: none
 }
 
 // add registers w and returns its id.
@@ -22,7 +23,7 @@ func (k *keywords) add(w string) int {
 	return id
 }
 
-func (k *keywords) build() { k.auto = newAutomaton(k.words) }
+func (k *keywords) build() { k.auto = newAutomaton(k.words, k.fold) }
 
 // bitset records which keyword ids occur in a text.
 type bitset []uint64

@@ -31,25 +31,18 @@ func (g *phraseGate) prepare(text string) *utext {
 	if len(g.words) == 0 || len(u.sents) == 0 {
 		return u
 	}
-	n := int32(g.nclass)
-	s, k := int32(0), 0
-	for i := 0; i < len(u.folded); i++ {
-		s = g.delta[s*n+int32(g.class[u.folded[i]])]
-		out := g.out[s]
-		if out == nil {
-			continue
-		}
+	k := 0
+	g.auto.scan(u.folded, func(h hit) {
+		i := int(h.end) - 1 // the keyword's last byte
 		for k < len(u.sents)-1 && i >= u.sents[k].end {
 			k++
 		}
 		if i < u.sents[k].start || i >= u.sents[k].end {
-			continue
+			return
 		}
-		for _, id := range out {
-			b := u.sentBits[k]
-			b[id>>6] |= 1 << (uint(id) & 63)
-		}
-	}
+		b := u.sentBits[k]
+		b[h.id>>6] |= 1 << (uint(h.id) & 63)
+	})
 	return u
 }
 
