@@ -68,6 +68,7 @@ func (r *Record) expandDocuments(ps Parsers, channel string) error {
 		}
 	}
 	r.Fields = out
+	r.byPath = nil // indexes moved
 	return nil
 }
 

@@ -54,6 +54,8 @@ type Record struct {
 	Kind   Kind
 	Raw    []byte
 	Fields []Field
+
+	byPath map[string]int // path → first field index; made by Get
 }
 
 // Reason codes of decode errors; they name the problem, never a value.
@@ -246,12 +248,20 @@ func (r *Record) Encode(repl map[int]string) ([]byte, error) {
 	return append(out, r.Raw[last:]...), nil
 }
 
-// Get returns the value of the top-level string member key, or "".
+// Get returns the value at the JSON Pointer "/"+key ("id", "segments/3/speaker"), or "". The first call indexes
+// the fields by path, so looking up every turn's speaker stays linear in the record's size. A Record is used by
+// one goroutine at a time.
 func (r *Record) Get(key string) string {
-	for _, f := range r.Fields {
-		if f.Path == "/"+key {
-			return f.Value
+	if r.byPath == nil {
+		r.byPath = make(map[string]int, len(r.Fields))
+		for i, f := range r.Fields {
+			if _, dup := r.byPath[f.Path]; !dup {
+				r.byPath[f.Path] = i
+			}
 		}
+	}
+	if i, ok := r.byPath["/"+key]; ok {
+		return r.Fields[i].Value
 	}
 	return ""
 }

@@ -137,3 +137,14 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	}
 }
+
+func TestGetAfterDocumentsExpand(t *testing.T) {
+	html := func(v string) (Document, error) {
+		return ParseHTML(v)
+	}
+	r, err := Decode([]byte(`{"channel":"email","body_html":"<p>a</p><p>b</p>","id":"m-1"}`),
+		Options{Parsers: Parsers{ByKey: map[string]Parser{"body_html": html}}})
+	require.NoError(t, err)
+	assert.Equal(t, "m-1", r.Get("id"), "the path index is rebuilt after documents expand into several fields")
+	assert.Equal(t, "email", r.Get("channel"))
+}
