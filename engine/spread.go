@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,11 +34,38 @@ type spreadFinding struct {
 // (case-insensitive, on word boundaries) and returns them as extra findings: a phone number given in a
 // signature and again as a link text, a name introduced in full and later said alone, "Frederik" of
 // "Frederik Nielsen". Each word of a multi-word name is spread too. have holds the findings per field so far.
+// The cost is linear in the size of the record: each distinct needle is looked for once, all of them in one
+// pass over each field, and a repetition's overlap with what is already found is checked on a byte map.
 func spreadValues(rec *record.Record, have map[int][]detectors.Finding, found []spreadFinding) map[int][]detectors.Finding {
+	extra, _ := spreadValuesWork(rec, have, found)
+	return extra
+}
+
+// spreadValuesWork is spreadValues that also returns its work: the bytes scanned plus the bytes of every
+// candidate repetition checked. It is linear in the size of the record for any number of repetitions.
+func spreadValuesWork(rec *record.Record, have map[int][]detectors.Finding, found []spreadFinding) (map[int][]detectors.Finding, int) {
 	if len(found) == 0 {
-		return nil
+		return nil, 0
 	}
+	// One needle per distinct text, the first finding that gave it; earlier needles win overlaps.
+	seen := make(map[string]bool, len(found))
+	uniq := found[:0:0]
+	for _, sf := range found {
+		if !seen[sf.needle] {
+			seen[sf.needle] = true
+			uniq = append(uniq, sf)
+		}
+	}
+	needles := make([]string, len(uniq))
+	for k, sf := range uniq {
+		needles[k] = sf.needle
+	}
+	ac := newMatcher(needles)
 	extra := map[int][]detectors.Finding{}
+	work := 0
+	var taken []bool
+	type match struct{ id, start, end int }
+	var ms []match
 	for i, fld := range rec.Fields {
 		if fld.Meta || fld.Value == "" {
 			continue
@@ -45,24 +74,44 @@ func spreadValues(rec *record.Record, have map[int][]detectors.Finding, found []
 		if len(hay) != len(fld.Value) {
 			hay = fld.Value // lower-casing changed lengths: search as written
 		}
-		for _, sf := range found {
-			for off := 0; off < len(hay); {
-				j := strings.Index(hay[off:], sf.needle)
-				if j < 0 {
-					break
-				}
-				s, e := off+j, off+j+len(sf.needle)
-				off = e
-				if !boundary(hay, s, e) || overlaps(have[i], s, e) || overlaps(extra[i], s, e) {
-					continue
-				}
-				f := sf.f
-				f.Start, f.End, f.Rule = s, e, "engine.spread"
-				extra[i] = append(extra[i], f)
+		work += len(hay)
+		ms = ms[:0]
+		ac.each(hay, func(id, end int) {
+			s := end - len(needles[id])
+			if boundary(hay, s, end) {
+				ms = append(ms, match{id, s, end})
+			}
+		})
+		if len(ms) == 0 {
+			continue
+		}
+		sort.Slice(ms, func(a, b int) bool {
+			if ms[a].id != ms[b].id {
+				return ms[a].id < ms[b].id
+			}
+			return ms[a].start < ms[b].start
+		})
+		taken = append(taken[:0], make([]bool, len(hay))...)
+		for _, f := range have[i] {
+			for p := max(f.Start, 0); p < min(f.End, len(taken)); p++ {
+				taken[p] = true
 			}
 		}
+		for _, m := range ms {
+			work += m.end - m.start
+			if slices.Contains(taken[m.start:m.end], true) {
+				continue
+			}
+			for p := m.start; p < m.end; p++ {
+				taken[p] = true
+			}
+			f := uniq[m.id].f
+			f.Start, f.End, f.Rule = m.start, m.end, "engine.spread"
+			extra[i] = append(extra[i], f)
+		}
+		sort.Slice(extra[i], func(a, b int) bool { return extra[i][a].Start < extra[i][b].Start })
 	}
-	return extra
+	return extra, work
 }
 
 // spreadNeedles returns what to look for of one found value: the value, and for a name each word of it.
