@@ -39,7 +39,7 @@ func BenchmarkScanText(b *testing.B) {
 }
 
 // corpusTexts returns the scannable text fields of n synthetic records (calls, chats, emails; de, da, it, en).
-func corpusTexts(b *testing.B, n int) ([]string, int64) {
+func corpusTexts(b testing.TB, n int) ([]string, int64) {
 	g := synth.New(42)
 	var texts []string
 	var size int64

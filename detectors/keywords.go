@@ -30,6 +30,8 @@ type bitset []uint64
 
 func (b bitset) has(id int) bool { return b[id>>6]&(1<<(uint(id)&63)) != 0 }
 
+func (b bitset) set(id int) { b[id>>6] |= 1 << (uint(id) & 63) }
+
 func (b bitset) anyOf(ids []int) bool {
 	for _, id := range ids {
 		if b.has(id) {

@@ -31,7 +31,11 @@ const (
 	trigDigits = 1 << iota
 	trigAt
 	trigColon
+	numTriggers = 3
 )
+
+// triggerBits are the trigger bits in the order of their indexes.
+var triggerBits = [numTriggers]int{trigDigits, trigAt, trigColon}
 
 // term is one dictionary entry of a terms rule.
 type term struct {
@@ -66,12 +70,15 @@ type compiledRule struct {
 
 // Scanner is every rule of a rule set compiled into one pass. It is safe for concurrent use.
 type Scanner struct {
-	rules   []*compiledRule
-	gatedBy [][]int32 // keyword id → indexes of the rules it gates
-	ungated bitset    // rules with no gate
-	kw      keywords
-	version string
-	stmts   *statementSet
+	rules     []*compiledRule
+	gatedBy   [][]int32 // keyword id → indexes of the rules it gates
+	ungated   bitset    // rules with no gate
+	untrigger bitset    // rules with no trigger
+	// triggered lists, per view kind and trigger, the rules that trigger runs (by index, with their minDigits).
+	triggered [numViews][numTriggers][]int32
+	kw        keywords
+	version   string
+	stmts     *statementSet
 }
 
 // Compile builds a Scanner from a rule set.
@@ -97,9 +104,18 @@ func Compile(set *rules.Set) (*Scanner, error) {
 	s.kw.build()
 	s.gatedBy = make([][]int32, len(s.kw.words))
 	s.ungated = make(bitset, (len(s.rules)+63)/64)
+	s.untrigger = make(bitset, len(s.ungated))
 	for i, r := range s.rules {
 		if len(r.gate) == 0 {
-			s.ungated[i>>6] |= 1 << (uint(i) & 63)
+			s.ungated.set(i)
+		}
+		if r.triggers == 0 {
+			s.untrigger.set(i)
+		}
+		for ti, t := range triggerBits {
+			if r.triggers&t != 0 {
+				s.triggered[r.view][ti] = append(s.triggered[r.view][ti], int32(i))
+			}
 		}
 		for _, id := range r.gate {
 			if l := s.gatedBy[id]; len(l) == 0 || l[len(l)-1] != int32(i) {
@@ -250,15 +266,38 @@ func (s *Scanner) ScanWith(text string, opt Options) ([]Finding, error) {
 }
 
 // activeRules returns the set of rules (by index) whose prefilter lets them run on the analysed text: every rule
-// without a gate, and the gated rules of the keywords that occur. Its cost follows the keyword hits, not the
-// size of the gates (a first-name rule is gated by hundreds of names).
+// without a gate, and the gated rules of the keywords that occur; of those, a rule with triggers only when one of
+// them fires in its view (a digit run of at least its minDigits, an '@', a hex-colon run). Its cost follows the
+// keyword hits and the triggers that fire, not the size of the gates (a first-name rule is gated by hundreds of
+// names) nor the number of digit rules (most texts have no digits).
 func (s *Scanner) activeRules(a *analysis) bitset {
 	active := make(bitset, len(s.ungated))
 	copy(active, s.ungated)
 	for _, h := range a.occ.hits {
 		for _, ri := range s.gatedBy[h.id] {
-			active[ri>>6] |= 1 << (uint(ri) & 63)
+			active.set(int(ri))
 		}
+	}
+	fired := make(bitset, len(s.untrigger))
+	copy(fired, s.untrigger)
+	for v := range s.triggered {
+		for ti, rs := range s.triggered[v] {
+			if len(rs) == 0 {
+				continue
+			}
+			most, any := a.triggerFires(viewKind(v), triggerBits[ti])
+			if !any {
+				continue
+			}
+			for _, ri := range rs {
+				if triggerBits[ti] != trigDigits || s.rules[ri].minDigits <= most {
+					fired.set(int(ri))
+				}
+			}
+		}
+	}
+	for i := range active {
+		active[i] &= fired[i]
 	}
 	return active
 }
@@ -302,7 +341,14 @@ type analysis struct {
 	spelled     spelled.View
 	hasSpelled  bool
 
-	windows [numViews]map[int][]window // per view kind: trigger bit → windows
+	windows [numViews][numTriggers]triggerWindows // per view kind and trigger index, made on first use
+}
+
+// triggerWindows are the windows of one trigger in one view, and the most digits one of them holds.
+type triggerWindows struct {
+	done      bool
+	ws        []window
+	maxDigits int
 }
 
 func (s *Scanner) analyze(text string) *analysis {
@@ -366,6 +412,16 @@ func (a *analysis) toOriginal(k viewKind, s, e int) (int, int, bool) {
 
 // triggerWindows returns the windows of trigger bit t in view k.
 func (a *analysis) triggerWindows(k viewKind, t int) []window {
+	return a.trigger(k, t).ws
+}
+
+// triggerFires reports whether trigger bit t fires in view k, and the most digits one of its windows holds.
+func (a *analysis) triggerFires(k viewKind, t int) (maxDigits int, fires bool) {
+	tw := a.trigger(k, t)
+	return tw.maxDigits, len(tw.ws) > 0
+}
+
+func (a *analysis) trigger(k viewKind, t int) *triggerWindows {
 	if k == viewCased {
 		k = viewFolded // same offsets: folding keeps byte lengths
 	}
@@ -375,24 +431,28 @@ func (a *analysis) triggerWindows(k viewKind, t int) []window {
 	if k == viewSpoken && a.text(viewSpoken) == a.folded {
 		k = viewFolded
 	}
-	if a.windows[k] == nil {
-		a.windows[k] = map[int][]window{}
+	ti := 0
+	for triggerBits[ti] != t {
+		ti++
 	}
-	if ws, ok := a.windows[k][t]; ok {
-		return ws
+	tw := &a.windows[k][ti]
+	if tw.done {
+		return tw
 	}
 	txt := a.text(k)
-	var ws []window
 	switch t {
 	case trigDigits:
-		ws = digitWindows(txt)
+		tw.ws = digitWindows(txt)
 	case trigAt:
-		ws = byteWindows(txt, '@', nil)
+		tw.ws = byteWindows(txt, '@', nil)
 	case trigColon:
-		ws = byteWindows(txt, ':', hexColon)
+		tw.ws = byteWindows(txt, ':', hexColon)
 	}
-	a.windows[k][t] = ws
-	return ws
+	for _, w := range tw.ws {
+		tw.maxDigits = max(tw.maxDigits, w.digits)
+	}
+	tw.done = true
+	return tw
 }
 
 // ruleWindows returns where rule r's regex runs.

@@ -427,3 +427,53 @@ rules:
 	require.NoError(t, err)
 	assert.Empty(t, fs)
 }
+
+// TestRulesRunOnlyWhereTheirTriggersFire checks the prefilter through Profile's run counts: a rule with triggers
+// runs on a text only when one of them fires in its view (and a digit run holds its min_digits).
+func TestRulesRunOnlyWhereTheirTriggersFire(t *testing.T) {
+	s := compileYAML(t, `
+name: t
+version: "1"
+rules:
+  - id: t.long
+    type: NUM
+    category: identifier
+    triggers: [digits]
+    min_digits: 6
+    pattern: '(?P<value>\d{6})'
+    examples: {match: ["id 123456"], no_match: ["id 1234"]}
+  - id: t.spoken
+    type: NUM
+    category: identifier
+    view: spoken
+    triggers: [digits]
+    pattern: '(?P<value>\d{3})'
+    examples: {match: ["eins zwei drei"], no_match: ["eins"]}
+  - id: t.at
+    type: EMAIL
+    category: contact
+    triggers: [at]
+    pattern: '(?P<value>\w+@\w+\.com)'
+    examples: {match: ["a@b.com"], no_match: ["a at b"]}
+`)
+	for _, tc := range []struct {
+		name string
+		text string
+		runs map[string]int
+	}{
+		{"no trigger", "hello there", map[string]int{"t.long": 0, "t.spoken": 0, "t.at": 0}},
+		{"too few digits", "room 1234", map[string]int{"t.long": 0, "t.spoken": 1, "t.at": 0}},
+		{"enough digits", "id 123456", map[string]int{"t.long": 1, "t.spoken": 1, "t.at": 0}},
+		{"spoken digits only", "eins zwei drei", map[string]int{"t.long": 0, "t.spoken": 1, "t.at": 0}},
+		{"at sign", "write to a@b.com", map[string]int{"t.long": 0, "t.spoken": 0, "t.at": 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, costs := s.Profile([]string{tc.text})
+			got := map[string]int{}
+			for _, c := range costs {
+				got[c.Rule] = c.Runs
+			}
+			assert.Equal(t, tc.runs, got)
+		})
+	}
+}
