@@ -47,6 +47,7 @@ type pipeline struct {
 	cancelPoll context.CancelFunc
 	fatalMu    sync.Mutex
 	fatal      error
+	restart    error // set when the client must be rebuilt; under fatalMu
 }
 
 // partState is one assigned partition's queue of jobs, in offset order.
@@ -71,7 +72,10 @@ type job struct {
 	complete  bool // under ps.mu
 }
 
-func (e *Engine) runAtLeastOnce(ctx, hard context.Context, stopHard context.CancelFunc) error {
+func (e *Engine) runAtLeastOnce(ctx, runHard context.Context) error {
+	// hard is this session's: a rebuilt client starts with a fresh one.
+	hard, stopHard := context.WithCancel(runHard)
+	defer stopHard()
 	p := &pipeline{
 		e:        e,
 		hard:     hard,
@@ -106,9 +110,14 @@ func (e *Engine) runAtLeastOnce(ctx, hard context.Context, stopHard context.Canc
 	defer cancelPoll()
 	p.cancelPoll = cancelPoll
 	p.poll(pollCtx)
-	e.health.stopping.Store(true)
+	restart := p.restartErr()
+	if restart == nil {
+		e.health.stopping.Store(true)
+	}
 
 	// Shutdown: no more polls. Let every queued job finish, commit, leave.
+	// Before a rebuild nothing is committed: the offsets marked may belong
+	// to a topic that no longer exists.
 	p.closeAll()
 	var errs []error
 	if !p.drain(e.cfg.drainTimeout) {
@@ -117,12 +126,14 @@ func (e *Engine) runAtLeastOnce(ctx, hard context.Context, stopHard context.Canc
 			p.inflight.Load(), e.cfg.drainTimeout))
 		p.stopHard() // abandon them: nothing more is produced or marked
 	}
-	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), e.cfg.drainTimeout)
-	if err := cl.CommitMarkedOffsets(cctx); err != nil {
-		e.noteError(ErrKindCommit)
-		errs = append(errs, fmt.Errorf("stream: final commit: %w", err))
+	if restart == nil {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), e.cfg.drainTimeout)
+		if err := cl.CommitMarkedOffsets(cctx); err != nil {
+			e.noteError(ErrKindCommit)
+			errs = append(errs, fmt.Errorf("stream: final commit: %w", err))
+		}
+		cancel()
 	}
-	cancel()
 	p.stopHard()
 	cl.CloseAllowingRebalance()
 	close(p.work)
@@ -130,6 +141,8 @@ func (e *Engine) runAtLeastOnce(ctx, hard context.Context, stopHard context.Canc
 	p.seqs.Wait()
 	if err := p.fatalErr(); err != nil {
 		errs = append([]error{err}, errs...)
+	} else if restart != nil && len(errs) == 0 {
+		return &restartError{restart}
 	}
 	return errors.Join(errs...)
 }
@@ -159,6 +172,9 @@ func (p *pipeline) poll(ctx context.Context) {
 			}
 			p.e.noteError(ErrKindFetch)
 			p.e.log.Warn("fetch error", "topic", topic, "partition", partition, "err", err)
+			if needsNewClient(err) {
+				p.restartWith(fmt.Errorf("stream: fetch %s partition %d: %w", topic, partition, err))
+			}
 		})
 		fetches.EachPartition(func(ft kgo.FetchTopicPartition) {
 			if len(ft.Records) == 0 {
@@ -240,7 +256,12 @@ func (p *pipeline) acked(j *job, kind string, err error) {
 	if err != nil {
 		j.failed.Store(true)
 		p.e.metrics.produceErrors.WithLabelValues(kind).Inc()
-		p.fail(fmt.Errorf("stream: produce to %s topic: %w", kind, err))
+		err = fmt.Errorf("stream: produce to %s topic: %w", kind, err)
+		if needsNewClient(err) {
+			p.restartWith(err) // the job stays unmarked: a new client processes it again
+		} else {
+			p.fail(err)
+		}
 	} else {
 		p.e.metrics.produced.WithLabelValues(kind).Inc()
 		p.e.stats.produced.Add(1)
@@ -293,17 +314,48 @@ func (p *pipeline) fail(err error) {
 	if p.hard.Err() != nil {
 		return // abandoned at a hard stop: expected, and nothing is marked
 	}
-	p.fatalMu.Lock()
-	first := p.fatal == nil
-	if first {
-		p.fatal = err
-	}
-	p.fatalMu.Unlock()
-	if first {
+	if p.setFirst(&p.fatal, err) {
 		p.e.noteError(ErrKindProduce)
 		p.e.log.Error("output not acknowledged; stopping without committing it", "err", err)
 		p.cancelPoll()
 	}
+}
+
+// restartWith stops polling so that Run rebuilds the client.
+func (p *pipeline) restartWith(err error) {
+	if p.setFirst(&p.restart, err) {
+		p.stopMarking()
+		p.cancelPoll()
+	}
+}
+
+// setFirst sets *dst to err unless it holds an error already, and reports
+// whether it did.
+func (p *pipeline) setFirst(dst *error, err error) bool {
+	p.fatalMu.Lock()
+	defer p.fatalMu.Unlock()
+	if *dst != nil {
+		return false
+	}
+	*dst = err
+	return true
+}
+
+func (p *pipeline) restartErr() error {
+	p.fatalMu.Lock()
+	defer p.fatalMu.Unlock()
+	return p.restart
+}
+
+// stopMarking marks no more offsets of any partition held now.
+func (p *pipeline) stopMarking() {
+	p.mu.Lock()
+	parts := make([]*partState, 0, len(p.parts))
+	for _, ps := range p.parts {
+		parts = append(parts, ps)
+	}
+	p.mu.Unlock()
+	stop(parts)
 }
 
 func (p *pipeline) fatalErr() error {
@@ -377,6 +429,9 @@ func (p *pipeline) onRevoked(ctx context.Context, cl *kgo.Client, revoked map[st
 			p.e.log.Warn("revoked partitions not drained in time; their unacknowledged records will be processed again")
 		}
 		stop(parts)
+	}
+	if p.restartErr() != nil {
+		return // the marks may belong to a recreated topic
 	}
 	if err := cl.CommitMarkedOffsets(ctx); err != nil {
 		p.e.noteError(ErrKindCommit)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
@@ -29,8 +30,9 @@ type Engine struct {
 	health  healthState
 
 	clientMu    sync.Mutex
-	client      *kgo.Client   // set once Run has a client, for readiness pings
-	clientReady chan struct{} // closed when client is set
+	client      *kgo.Client   // Run's current client, for readiness pings
+	clientReady chan struct{} // closed when the first client is set
+	readyOnce   sync.Once
 
 	lagMu sync.Mutex
 	lag   map[topicPartition]int64
@@ -65,7 +67,7 @@ func New(p Processor, opts ...Opt) (*Engine, error) {
 	if e.log == nil {
 		e.log = slog.New(slog.DiscardHandler)
 	}
-	e.log = e.log.With("component", "stream")
+	e.log = slog.New(newRateLimited(e.log.Handler(), cfg.logEvery)).With("component", "stream")
 	reg := cfg.registerer
 	if reg == nil {
 		reg = prometheus.NewRegistry()
@@ -117,12 +119,7 @@ func (e *Engine) Run(ctx context.Context) error {
 	e.log.Info("engine starting", "mode", mode, "group", e.cfg.group,
 		"in", e.cfg.inTopics, "out", e.cfg.outTopic, "workers", e.cfg.workers)
 
-	var err error
-	if e.cfg.exactlyOnce {
-		err = e.runTransact(ctx, hard)
-	} else {
-		err = e.runAtLeastOnce(ctx, hard, hardCancel)
-	}
+	err := e.runSessions(ctx, hard)
 	e.clearLag()
 	if err != nil {
 		e.health.live.Store(false)
@@ -132,6 +129,61 @@ func (e *Engine) Run(ctx context.Context) error {
 	e.log.Info("engine stopped")
 	return nil
 }
+
+// maxRestarts bounds the client rebuilds in a row that make no progress
+// (no record acknowledged in between); after that Run returns an error.
+const maxRestarts = 3
+
+// runSessions runs client sessions until ctx is done or one fails. A session
+// that meets an unrecoverable client state (a topic recreated with a new id:
+// franz-go never adopts it) ends with a restartError; the client is then
+// closed without committing and a new one rejoins the group and resumes from
+// the committed offsets.
+func (e *Engine) runSessions(ctx, hard context.Context) error {
+	restarts := 0
+	for {
+		acked := e.stats.acknowledged.Load()
+		var err error
+		if e.cfg.exactlyOnce {
+			err = e.runTransact(ctx, hard)
+		} else {
+			err = e.runAtLeastOnce(ctx, hard)
+		}
+		var re *restartError
+		if !errors.As(err, &re) {
+			return err
+		}
+		if ctx.Err() != nil {
+			return nil // stopping anyway; the records not committed are processed again
+		}
+		if e.stats.acknowledged.Load() > acked {
+			restarts = 0
+		}
+		restarts++
+		if restarts > maxRestarts {
+			return fmt.Errorf("stream: %d client rebuilds in a row made no progress, giving up: %w", maxRestarts, re.err)
+		}
+		e.log.Error("unrecoverable Kafka client state; rebuilding the client and rejoining the group from committed offsets",
+			"err", re.err, "attempt", restarts)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(time.Duration(restarts-1) * time.Second):
+		}
+		e.health.stopping.Store(ctx.Err() != nil)
+	}
+}
+
+// restartError ends a client session that cannot recover by itself; Run
+// rebuilds the client.
+type restartError struct{ err error }
+
+func (r *restartError) Error() string { return r.err.Error() }
+func (r *restartError) Unwrap() error { return r.err }
+
+// needsNewClient reports whether err is a state a client never leaves: a
+// topic deleted and recreated (or a broker replaced) under it.
+func needsNewClient(err error) bool { return errors.Is(err, kerr.UnknownTopicID) }
 
 // clientOpts returns the client options both modes share.
 func (e *Engine) clientOpts() []kgo.Opt {
@@ -166,12 +218,18 @@ func (e *Engine) clientOpts() []kgo.Opt {
 	return append(opts, c.kgoExtra...)
 }
 
-// setClient publishes Run's client; Run calls it once.
+// setClient publishes Run's current client.
 func (e *Engine) setClient(cl *kgo.Client) {
 	e.clientMu.Lock()
 	e.client = cl
 	e.clientMu.Unlock()
-	close(e.clientReady)
+	e.readyOnce.Do(func() { close(e.clientReady) })
+}
+
+func (e *Engine) currentClient() *kgo.Client {
+	e.clientMu.Lock()
+	defer e.clientMu.Unlock()
+	return e.client
 }
 
 func (e *Engine) onAssigned(_ context.Context, _ *kgo.Client, assigned map[string][]int32) {

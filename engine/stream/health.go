@@ -61,15 +61,12 @@ func (e *Engine) pingLoop(ctx context.Context) {
 		return
 	case <-e.clientReady:
 	}
-	e.clientMu.Lock()
-	cl := e.client
-	e.clientMu.Unlock()
 	every := e.cfg.pingInterval
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		pctx, cancel := context.WithTimeout(ctx, every)
-		err := cl.Ping(pctx)
+		err := e.currentClient().Ping(pctx)
 		cancel()
 		if ctx.Err() != nil {
 			return

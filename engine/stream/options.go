@@ -71,6 +71,7 @@ type config struct {
 	batchMaxBytes   int32
 	kgoExtra        []kgo.Opt     // tests only: appended to the client options
 	pingInterval    time.Duration // how often Run checks that a broker answers
+	logEvery        time.Duration // how often one identical warning is logged at most
 }
 
 func defaults() config {
@@ -92,6 +93,7 @@ func defaults() config {
 		drainTimeout:    DefaultDrainTimeout,
 		batchMaxBytes:   DefaultProducerBatchMaxBytes,
 		pingInterval:    2 * time.Second,
+		logEvery:        DefaultLogEvery,
 		logger:          slog.Default(),
 	}
 }

@@ -50,13 +50,20 @@ func (e *Engine) runTransact(ctx, hard context.Context) error {
 		if fetches.IsClientClosed() {
 			return nil
 		}
+		var restart error
 		fetches.EachError(func(topic string, partition int32, err error) {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return
 			}
 			e.noteError(ErrKindFetch)
 			e.log.Warn("fetch error", "topic", topic, "partition", partition, "err", err)
+			if restart == nil && needsNewClient(err) {
+				restart = fmt.Errorf("stream: fetch %s partition %d: %w", topic, partition, err)
+			}
 		})
+		if restart != nil {
+			return &restartError{restart} // nothing of this poll is in a transaction yet
+		}
 		var recs []*kgo.Record
 		fetches.EachPartition(func(ft kgo.FetchTopicPartition) {
 			if len(ft.Records) == 0 {
@@ -70,6 +77,9 @@ func (e *Engine) runTransact(ctx, hard context.Context) error {
 			continue
 		}
 		if err := e.transact(hard, sess, work, recs); err != nil {
+			if needsNewClient(err) {
+				return &restartError{err} // aborted: a new client processes the records again
+			}
 			return err
 		}
 	}
