@@ -170,7 +170,7 @@ func (p *pipeline) poll(ctx context.Context) {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return
 			}
-			p.e.noteError(ErrKindFetch)
+			p.e.fetchFailed()
 			p.e.log.Warn("fetch error", "topic", topic, "partition", partition, "err", err)
 			if needsNewClient(err) {
 				p.restartWith(fmt.Errorf("stream: fetch %s partition %d: %w", topic, partition, err))
@@ -444,9 +444,9 @@ func (p *pipeline) onRevoked(ctx context.Context, cl *kgo.Client, revoked map[st
 const maxRevokeWait = 45 * time.Second
 
 // onLost gives up partitions without committing: the group already moved on.
-func (p *pipeline) onLost(_ context.Context, _ *kgo.Client, lost map[string][]int32) {
+func (p *pipeline) onLost(ctx context.Context, cl *kgo.Client, lost map[string][]int32) {
+	p.e.onLost(ctx, cl, lost)
 	parts := p.take(lost)
-	p.e.dropLag(lost)
 	stop(parts)
 	if len(parts) > 0 {
 		p.e.log.Warn("partitions lost; their unacknowledged records will be processed again", "count", len(parts))

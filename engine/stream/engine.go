@@ -143,6 +143,7 @@ func (e *Engine) runSessions(ctx, hard context.Context) error {
 	restarts := 0
 	for {
 		acked := e.stats.acknowledged.Load()
+		e.health.assigned.Store(false) // a new client joins the group first
 		var err error
 		if e.cfg.exactlyOnce {
 			err = e.runTransact(ctx, hard)
@@ -208,6 +209,7 @@ func (e *Engine) clientOpts() []kgo.Opt {
 		kgo.RecordPartitioner(newPartitioner()),
 		kgo.MaxBufferedRecords(max(10000, 4*c.maxInFlight)),
 		kgo.OnPartitionsAssigned(e.onAssigned),
+		kgo.WithHooks(groupHook{e}),
 	}
 	if c.tls != nil {
 		opts = append(opts, kgo.DialTLSConfig(c.tls.Clone()))
@@ -240,7 +242,24 @@ func (e *Engine) onAssigned(_ context.Context, _ *kgo.Client, assigned map[strin
 		n += len(ps)
 	}
 	e.log.Info("partitions assigned", "count", n)
+	e.health.assigned.Store(true) // also when empty: the group gave this member nothing
 }
+
+// onLost forgets partitions the group took away without a revoke: the
+// engine is not ready until it is assigned again.
+func (e *Engine) onLost(_ context.Context, _ *kgo.Client, lost map[string][]int32) {
+	e.health.assigned.Store(false)
+	e.dropLag(lost)
+}
+
+// groupHook follows the client's group membership for readiness.
+type groupHook struct{ e *Engine }
+
+var _ kgo.HookGroupManageError = groupHook{}
+
+// OnGroupManageError is called when the group session broke: the member
+// rejoins and is not ready until it is assigned again.
+func (h groupHook) OnGroupManageError(error) { h.e.health.assigned.Store(false) }
 
 // setLag records one partition's lag from a fetch.
 func (e *Engine) setLag(tp topicPartition, lag int64) {

@@ -2,14 +2,21 @@ package stream
 
 import (
 	"context"
+	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kfake"
+	"github.com/twmb/franz-go/pkg/kgo"
+	"github.com/twmb/franz-go/pkg/kmsg"
 
 	"github.com/piiguard/piiguard/engine/broker"
 )
@@ -65,4 +72,138 @@ func TestBrokerReplacedResumes(t *testing.T) {
 			require.NoError(t, r.stop())
 		})
 	}
+}
+
+// cutDialer dials normally until cut, then closes every connection it made
+// and refuses new ones: a client behind it stops like a killed process,
+// without leaving its group.
+type cutDialer struct {
+	mu    sync.Mutex
+	cut   bool
+	conns []net.Conn
+}
+
+func (d *cutDialer) dial(ctx context.Context, network, host string) (net.Conn, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.cut {
+		return nil, errors.New("cut")
+	}
+	c, err := (&net.Dialer{}).DialContext(ctx, network, host)
+	if err == nil {
+		d.conns = append(d.conns, c)
+	}
+	return c, err
+}
+
+func (d *cutDialer) kill() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.cut = true
+	for _, c := range d.conns {
+		_ = c.Close()
+	}
+}
+
+// member joins group on addr and returns once it holds partitions.
+func member(t *testing.T, addr string, session time.Duration, more ...kgo.Opt) *kgo.Client {
+	t.Helper()
+	assigned := make(chan struct{}, 1)
+	cl, err := kgo.NewClient(append([]kgo.Opt{kgo.SeedBrokers(addr), kgo.ConsumerGroup(DefaultGroup),
+		kgo.ConsumeTopics(DefaultInTopic), kgo.SessionTimeout(session), kgo.HeartbeatInterval(session / 10),
+		kgo.OnPartitionsAssigned(func(context.Context, *kgo.Client, map[string][]int32) {
+			select {
+			case assigned <- struct{}{}:
+			default:
+			}
+		})}, more...)...)
+	require.NoError(t, err)
+	t.Cleanup(cl.Close)
+	go func() {
+		for cl.Context().Err() == nil {
+			cl.PollFetches(cl.Context())
+		}
+	}()
+	select {
+	case <-assigned:
+	case <-time.After(20 * time.Second):
+		t.Fatal("member never assigned")
+	}
+	return cl
+}
+
+// TestReadinessMeansProgress drives each readiness state: waiting for an
+// assignment (a killed member still holds the group), assigned nothing
+// while another member holds every partition, and fetches failing.
+func TestReadinessMeansProgress(t *testing.T) {
+	ready := func(e *Engine) bool { return e.Health().Ready }
+
+	t.Run("not ready until assigned", func(t *testing.T) {
+		addr := startBroker(t)
+		var d cutDialer
+		member(t, addr, 3*time.Second, kgo.Dialer(d.dial))
+		d.kill() // like SIGKILL: its session holds the partitions for 3s
+
+		r := start(t, upper{}, testOpts(addr)...)
+		require.Eventually(t, func() bool { return r.e.health.brokerOK.Load() }, 5*time.Second, 5*time.Millisecond)
+		deadline := time.Now().Add(time.Second)
+		for time.Now().Before(deadline) {
+			require.False(t, ready(r.e), "ready while the group has not assigned it anything")
+			time.Sleep(10 * time.Millisecond)
+		}
+		require.Eventually(t, func() bool { return ready(r.e) }, 15*time.Second, 10*time.Millisecond,
+			"ready once the dead member's session expired and partitions are assigned")
+		produce(t, addr, DefaultInTopic, inputs(10, 2))
+		waitCount(t, addr, DefaultOutTopic, 10)
+	})
+
+	t.Run("ready with nothing assigned", func(t *testing.T) {
+		addr := startBroker(t, broker.Partitions(1))
+		member(t, addr, time.Second) // alive: keeps the only partition
+		r := start(t, upper{}, testOpts(addr)...)
+		require.Eventually(t, func() bool { return ready(r.e) }, 15*time.Second, 10*time.Millisecond,
+			"a member the group assigned nothing is ready")
+	})
+
+	t.Run("not ready while fetches fail", func(t *testing.T) {
+		b := startBrokerFull(t)
+		addr := b.Addrs()[0]
+		r := start(t, upper{}, testOpts(addr, withKgoOpts(kgo.DisableFetchSessions()))...)
+		require.Eventually(t, func() bool { return ready(r.e) }, 15*time.Second, 10*time.Millisecond)
+
+		var failing atomic.Bool
+		failing.Store(true)
+		b.Cluster().ControlKey(int16(kmsg.Fetch), func(req kmsg.Request) (kmsg.Response, error, bool) {
+			b.Cluster().KeepControl()
+			if !failing.Load() {
+				return nil, nil, false
+			}
+			return fetchError(req.(*kmsg.FetchRequest), kerr.TopicAuthorizationFailed), nil, true
+		})
+		require.Eventually(t, func() bool { return !ready(r.e) }, 10*time.Second, 5*time.Millisecond,
+			"not ready while fetches fail")
+		assert.Equal(t, ErrKindFetch, r.e.Health().LastError)
+
+		failing.Store(false)
+		require.Eventually(t, func() bool { return ready(r.e) }, 10*time.Second, 10*time.Millisecond,
+			"ready again once fetches succeed")
+	})
+}
+
+// fetchError answers every partition of req with err.
+func fetchError(req *kmsg.FetchRequest, err *kerr.Error) *kmsg.FetchResponse {
+	resp := req.ResponseKind().(*kmsg.FetchResponse)
+	for _, rt := range req.Topics {
+		t := kmsg.NewFetchResponseTopic()
+		t.Topic, t.TopicID = rt.Topic, rt.TopicID
+		for _, rp := range rt.Partitions {
+			p := kmsg.NewFetchResponseTopicPartition()
+			p.Partition = rp.Partition
+			p.ErrorCode = err.Code
+			p.HighWatermark, p.LastStableOffset, p.LogStartOffset = -1, -1, -1
+			t.Partitions = append(t.Partitions, p)
+		}
+		resp.Topics = append(resp.Topics, t)
+	}
+	return resp
 }

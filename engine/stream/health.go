@@ -24,8 +24,11 @@ const (
 type Health struct {
 	// Live is false once Run has stopped with an error.
 	Live bool `json:"live"`
-	// Ready is true while Run is running, not shutting down, and a broker
-	// answered the last check (every 2s).
+	// Ready is true while Run is running and making progress: it is not
+	// shutting down, a broker answered the last check (every 2s), the
+	// group has given this engine its assignment (possibly empty, when
+	// other members hold every partition), and no fetch failed in the
+	// last two checks.
 	Ready bool `json:"ready"`
 	// LastError is the kind of the most recent error (one of the ErrKind
 	// constants), or "" if there was none. It never holds a message.
@@ -34,6 +37,8 @@ type Health struct {
 
 type healthState struct {
 	live, running, stopping, brokerOK atomic.Bool
+	assigned                          atomic.Bool  // the group's assignment is held
+	fetchErrAt                        atomic.Int64 // unix nanoseconds of the last failed fetch
 	lastError                         atomic.Pointer[string]
 }
 
@@ -41,8 +46,9 @@ type healthState struct {
 func (e *Engine) Health() Health {
 	h := &e.health
 	out := Health{
-		Live:  h.live.Load(),
-		Ready: h.live.Load() && h.running.Load() && !h.stopping.Load() && h.brokerOK.Load(),
+		Live: h.live.Load(),
+		Ready: h.live.Load() && h.running.Load() && !h.stopping.Load() && h.brokerOK.Load() &&
+			h.assigned.Load() && time.Since(time.Unix(0, h.fetchErrAt.Load())) >= 2*e.cfg.pingInterval,
 	}
 	if k := h.lastError.Load(); k != nil {
 		out.LastError = *k
@@ -52,6 +58,13 @@ func (e *Engine) Health() Health {
 
 // noteError records the kind of an error for Health.
 func (e *Engine) noteError(kind string) { e.health.lastError.Store(&kind) }
+
+// fetchFailed records a failed fetch: the engine is not ready for two
+// checks.
+func (e *Engine) fetchFailed() {
+	e.noteError(ErrKindFetch)
+	e.health.fetchErrAt.Store(time.Now().UnixNano())
+}
 
 // pingLoop checks broker reachability every pingInterval until ctx is done.
 func (e *Engine) pingLoop(ctx context.Context) {

@@ -22,7 +22,7 @@ func (e *Engine) runTransact(ctx, hard context.Context) error {
 	opts := append(e.clientOpts(),
 		kgo.TransactionalID(e.cfg.transactionalID()),
 		kgo.OnPartitionsRevoked(drop),
-		kgo.OnPartitionsLost(drop),
+		kgo.OnPartitionsLost(e.onLost),
 	)
 	sess, err := kgo.NewGroupTransactSession(opts...)
 	if err != nil {
@@ -55,7 +55,7 @@ func (e *Engine) runTransact(ctx, hard context.Context) error {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return
 			}
-			e.noteError(ErrKindFetch)
+			e.fetchFailed()
 			e.log.Warn("fetch error", "topic", topic, "partition", partition, "err", err)
 			if restart == nil && needsNewClient(err) {
 				restart = fmt.Errorf("stream: fetch %s partition %d: %w", topic, partition, err)
