@@ -34,25 +34,13 @@ func (f Finding) String() string {
 
 // resolve keeps a deterministic set of non-overlapping findings: a value inside a longer validated value loses to
 // it (the phone-shaped digits inside a card number), then higher score wins, then the longer span, then the
-// earlier start, then the rule id. The result is sorted by start.
+// earlier start, then the rule id. An empty span is dropped (no rule reports one). The result is sorted by start. Its cost is O(n log n) in the candidates plus
+// the bytes they span, so a text that repeats one value thousands of times stays linear.
 func resolve(cands []Finding) []Finding {
 	if len(cands) <= 1 {
 		return cands
 	}
-	inside := make([]bool, len(cands))
-	for i, c := range cands {
-		for _, v := range cands {
-			if v.validated && v.Start <= c.Start && c.End <= v.End && v.End-v.Start > c.End-c.Start {
-				inside[i] = true
-				break
-			}
-		}
-	}
-	for i := range cands {
-		if inside[i] {
-			cands[i].Score -= 2 // sorts after every candidate that is not inside a validated one
-		}
-	}
+	markInsideValidated(cands)
 	sort.Slice(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
 		if a.Score != b.Score {
@@ -66,18 +54,18 @@ func resolve(cands []Finding) []Finding {
 		}
 		return a.Rule < b.Rule
 	})
+	end := 0
+	for _, c := range cands {
+		end = max(end, c.End)
+	}
+	taken := make(bitset, end/64+1) // bytes covered by a kept finding
 	kept := cands[:0:0]
 	for _, c := range cands {
-		overlaps := false
-		for _, k := range kept {
-			if c.Start < k.End && k.Start < c.End {
-				overlaps = true
-				break
-			}
+		if c.End <= c.Start || taken.anyIn(c.Start, c.End) {
+			continue
 		}
-		if !overlaps {
-			kept = append(kept, c)
-		}
+		taken.setRange(c.Start, c.End)
+		kept = append(kept, c)
 	}
 	for i := range kept {
 		if kept[i].Score < 0 {
@@ -86,4 +74,37 @@ func resolve(cands []Finding) []Finding {
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
 	return kept
+}
+
+// markInsideValidated lowers by 2 the score of every candidate that lies inside a longer validated candidate, so
+// it sorts after every candidate that does not. One sweep by start: a candidate is inside when a validated one
+// starts before it and ends at or after its end, or starts with it and ends after it.
+func markInsideValidated(cands []Finding) {
+	byStart := make([]int, len(cands))
+	for i := range byStart {
+		byStart[i] = i
+	}
+	sort.Slice(byStart, func(i, j int) bool { return cands[byStart[i]].Start < cands[byStart[j]].Start })
+	var inside []int
+	maxEndBefore := -1 // the furthest end of a validated candidate that starts before the current start
+	for g := 0; g < len(byStart); {
+		start := cands[byStart[g]].Start
+		h := g
+		maxEndHere := -1 // the furthest end of a validated candidate that starts at start
+		for ; h < len(byStart) && cands[byStart[h]].Start == start; h++ {
+			if v := cands[byStart[h]]; v.validated {
+				maxEndHere = max(maxEndHere, v.End)
+			}
+		}
+		for _, i := range byStart[g:h] {
+			if c := cands[i]; maxEndBefore >= c.End || maxEndHere > c.End {
+				inside = append(inside, i)
+			}
+		}
+		maxEndBefore = max(maxEndBefore, maxEndHere)
+		g = h
+	}
+	for _, i := range inside {
+		cands[i].Score -= 2
+	}
 }

@@ -32,6 +32,23 @@ func (b bitset) has(id int) bool { return b[id>>6]&(1<<(uint(id)&63)) != 0 }
 
 func (b bitset) set(id int) { b[id>>6] |= 1 << (uint(id) & 63) }
 
+// anyIn reports whether a bit in [from,to) is set.
+func (b bitset) anyIn(from, to int) bool {
+	for i := from; i < to; i++ {
+		if b.has(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// setRange sets the bits in [from,to).
+func (b bitset) setRange(from, to int) {
+	for i := from; i < to; i++ {
+		b.set(i)
+	}
+}
+
 func (b bitset) anyOf(ids []int) bool {
 	for _, id := range ids {
 		if b.has(id) {
