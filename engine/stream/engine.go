@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
+	"github.com/twmb/franz-go/pkg/kmsg"
 )
 
 // Engine consumes the input topics, runs every record through a Processor
@@ -36,6 +39,9 @@ type Engine struct {
 
 	lagMu sync.Mutex
 	lag   map[topicPartition]int64
+
+	abort        context.CancelCauseFunc // ends Run with an error; set before the first client
+	authFailures atomic.Int32            // SASL authentications failed in a row
 }
 
 type topicPartition struct {
@@ -139,7 +145,10 @@ const maxRestarts = 3
 // franz-go never adopts it) ends with a restartError; the client is then
 // closed without committing and a new one rejoins the group and resumes from
 // the committed offsets.
-func (e *Engine) runSessions(ctx, hard context.Context) error {
+func (e *Engine) runSessions(runCtx, hard context.Context) error {
+	ctx, abort := context.WithCancelCause(runCtx)
+	defer abort(nil)
+	e.abort = abort
 	restarts := 0
 	for {
 		acked := e.stats.acknowledged.Load()
@@ -149,6 +158,9 @@ func (e *Engine) runSessions(ctx, hard context.Context) error {
 			err = e.runTransact(ctx, hard)
 		} else {
 			err = e.runAtLeastOnce(ctx, hard)
+		}
+		if runCtx.Err() == nil && ctx.Err() != nil {
+			return errors.Join(context.Cause(ctx), err) // aborted: configuration that cannot work
 		}
 		var re *restartError
 		if !errors.As(err, &re) {
@@ -252,10 +264,58 @@ func (e *Engine) onLost(_ context.Context, _ *kgo.Client, lost map[string][]int3
 	e.dropLag(lost)
 }
 
-// groupHook follows the client's group membership for readiness.
+// groupHook follows the client's group membership for readiness and its
+// SASL authentications.
 type groupHook struct{ e *Engine }
 
-var _ kgo.HookGroupManageError = groupHook{}
+var (
+	_ kgo.HookGroupManageError = groupHook{}
+	_ kgo.HookBrokerRead       = groupHook{}
+	_ kgo.HookBrokerConnect    = groupHook{}
+)
+
+// maxAuthFailures is how many SASL authentications may fail in a row before
+// Run stops with an error: credentials or a mechanism that cannot work do
+// not start working by retrying.
+const maxAuthFailures = 5
+
+// OnBrokerRead counts a failed SASL exchange (a broker without SASL closes
+// the connection: EOF) and clears the count once a request past
+// authentication is answered.
+func (h groupHook) OnBrokerRead(_ kgo.BrokerMetadata, key int16, _ int, _, _ time.Duration, err error) {
+	switch key {
+	case int16(kmsg.SASLHandshake), int16(kmsg.SASLAuthenticate):
+		if err != nil {
+			h.e.authFailed(err)
+		}
+	case int16(kmsg.ApiVersions):
+	default:
+		if err == nil {
+			h.e.authFailures.Store(0)
+		}
+	}
+}
+
+// OnBrokerConnect counts a connection the broker refused to authenticate.
+func (h groupHook) OnBrokerConnect(_ kgo.BrokerMetadata, _ time.Duration, _ net.Conn, err error) {
+	if errors.Is(err, kerr.SaslAuthenticationFailed) || errors.Is(err, kerr.UnsupportedSaslMechanism) ||
+		errors.Is(err, kerr.IllegalSaslState) {
+		h.e.authFailed(err)
+	}
+}
+
+// authFailed logs a failed SASL authentication as an error and stops Run
+// after maxAuthFailures in a row.
+func (e *Engine) authFailed(err error) {
+	n := e.authFailures.Add(1)
+	mech := strings.ToLower(e.cfg.saslMechanism)
+	e.log.Error("SASL authentication failed: check the mechanism, user and password, and that the broker listener uses SASL",
+		"mechanism", mech, "err", err)
+	if n == maxAuthFailures && e.abort != nil {
+		e.abort(fmt.Errorf("stream: SASL %s authentication failed %d times in a row (last: %w); check the security configuration",
+			mech, n, err))
+	}
+}
 
 // OnGroupManageError is called when the group session broke: the member
 // rejoins and is not ready until it is assigned again.

@@ -1,8 +1,10 @@
 package stream
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -206,4 +208,50 @@ func fetchError(req *kmsg.FetchRequest, err *kerr.Error) *kmsg.FetchResponse {
 		resp.Topics = append(resp.Topics, t)
 	}
 	return resp
+}
+
+// TestSASLAgainstPlainBrokerFailsFast configures SASL against a broker
+// without it: every failure is an ERROR and Run stops with an error after a
+// bounded number of attempts.
+func TestSASLAgainstPlainBrokerFailsFast(t *testing.T) {
+	modes := map[string]bool{"at-least-once": false, "exactly-once": true}
+	for name, eos := range modes {
+		t.Run(name, func(t *testing.T) {
+			addr := startBroker(t)
+			var buf syncBuffer
+			log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelWarn}))
+			r := start(t, upper{}, testOpts(addr, ExactlyOnce(eos), SASL("scram-sha-256", "svc", "s3cret-pw"), Logger(log))...)
+			var err error
+			select {
+			case err = <-r.done:
+				r.done <- err
+			case <-time.After(30 * time.Second):
+				t.Fatal("Run did not stop")
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "SASL scram-sha-256 authentication failed")
+			assert.False(t, r.e.Health().Live)
+			logs := buf.String()
+			assert.Contains(t, logs, `level=ERROR msg="SASL authentication failed`)
+			assert.NotContains(t, logs, "s3cret-pw", "no secret in logs")
+		})
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
