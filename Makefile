@@ -5,7 +5,7 @@ PKGS := ./...
 # "context deadline exceeded" in Go 1.26 (golang/go#75804).
 FUZZTIME ?= 20000x
 
-.PHONY: all build test test-short fuzz bench bench-scan eval lint demo clean
+.PHONY: all build test test-short fuzz bench bench-scan eval lint demo clean lexicons lexicons-check
 
 all: build
 
@@ -43,6 +43,15 @@ bench-scan:
 eval:
 	$(GO) run ./bench/eval
 	$(GO) run ./bench/evalstatements
+
+## lexicons: regenerate rules/lexicons/ (name lists, stop words, SOURCES.md) from the npm packages pinned in
+## rules/lexicons/gen/package.json. Needs node and npm; not part of test (the Go tests check the committed files).
+lexicons:
+	cd rules/lexicons/gen && npm ci --no-audit --no-fund && node gen.mjs
+
+## lexicons-check: regenerate the lexicons and fail if the committed files differ from the script's output.
+lexicons-check: lexicons
+	git diff --exit-code -- rules/lexicons
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
