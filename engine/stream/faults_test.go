@@ -29,15 +29,23 @@ func replaceBroker(t *testing.T, b *broker.Broker) *broker.Broker {
 	t.Helper()
 	addr := b.Addrs()[0]
 	b.Close()
-	var b2 *broker.Broker
+	return startBrokerOn(t, addr)
+}
+
+// startBrokerOn starts a broker on addr, retrying while the address is
+// still taken by one just closed.
+func startBrokerOn(t *testing.T, addr string, opts ...broker.Opt) *broker.Broker {
+	t.Helper()
+	opts = append([]broker.Opt{broker.Addr(addr),
+		broker.ClusterOpts(kfake.GroupMinSessionTimeout(500 * time.Millisecond))}, opts...)
+	var b *broker.Broker
 	require.Eventually(t, func() bool {
 		var err error
-		b2, err = broker.Start(context.Background(), broker.Addr(addr),
-			broker.ClusterOpts(kfake.GroupMinSessionTimeout(500*time.Millisecond)))
+		b, err = broker.Start(context.Background(), opts...)
 		return err == nil
 	}, 10*time.Second, 50*time.Millisecond, "restart the broker on %s", addr)
-	t.Cleanup(b2.Close)
-	return b2
+	t.Cleanup(b.Close)
+	return b
 }
 
 // TestBrokerReplacedResumes replaces the broker under a running engine with a
