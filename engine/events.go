@@ -18,8 +18,9 @@ import (
 const KindRecordingConsent = "recording_consent"
 
 // findEvents finds the compliance statements of a record and returns them as events, each statement redacted
-// through red. A call also gets one recording_consent summary event.
-func (p *Pipeline) findEvents(rec *record.Record, res *Result, red *redactor) ([]Event, error) {
+// through red and carrying the subject made of ids (see subjectOf). A call also gets one recording_consent
+// summary event.
+func (p *Pipeline) findEvents(rec *record.Record, res *Result, red *redactor, ids []identifier) ([]Event, error) {
 	conv := conversationOf(rec, res.Channel)
 	var sts []detectors.Statement
 	if len(conv.us) > 0 {
@@ -32,10 +33,15 @@ func (p *Pipeline) findEvents(rec *record.Record, res *Result, red *redactor) ([
 			return nil, stream.ProcessError{Reason: "internal", Err: err}
 		}
 	}
+	eb := eventBuilder{rec: rec, res: res, red: red, conv: conv, version: p.scanner.Version(), now: p.now().UTC(),
+		questions: questionEnds(sts)}
+	if len(sts) == 0 && res.Channel != "call" {
+		return nil, nil
+	}
+	eb.subject, eb.names = subjectOf(conv, sts, red, ids)
 	if res.Channel == "email" {
 		sts = conv.onePerKind(sts)
 	}
-	eb := eventBuilder{rec: rec, res: res, red: red, conv: conv, version: p.scanner.Version(), now: p.now().UTC()}
 	var events []Event
 	for _, st := range sts {
 		if detectors.IsEventKind(st.Kind) {
@@ -56,6 +62,21 @@ type eventBuilder struct {
 	conv    *conversation
 	version string
 	now     time.Time
+	// questions gives the end of the consent question in each utterance that asks one.
+	questions map[int]int
+	subject   map[string][]string
+	names     []string
+}
+
+// questionEnds maps each utterance that holds a consent question to the end of its question sentence.
+func questionEnds(sts []detectors.Statement) map[int]int {
+	out := map[int]int{}
+	for _, st := range sts {
+		if st.Kind == detectors.KindConsentQuestion {
+			out[st.Utterance] = max(out[st.Utterance], st.End)
+		}
+	}
+	return out
 }
 
 // event builds the event of statement st.
@@ -78,11 +99,30 @@ func (b *eventBuilder) event(st detectors.Statement) Event {
 		RulesVersion: b.version,
 		Confidence:   st.Confidence,
 		ObservedAt:   b.now,
+		Subject:      b.subject,
+		SubjectNames: b.names,
 	}
 	if ev.Language == "" {
 		ev.Language = b.res.Language
 	}
+	b.question(&ev, st.Question)
 	return ev
+}
+
+// question sets the question fields of ev from utterance q, the agent's question: its text from the start of
+// the turn to the end of the question sentence (the whole turn when the detector gave no sentence), redacted.
+func (b *eventBuilder) question(ev *Event, q int) {
+	if q < 0 || q >= len(b.conv.us) {
+		return
+	}
+	u := b.conv.us[q]
+	end, ok := b.questions[q]
+	if !ok {
+		end = len(u.Text)
+	}
+	field, text := b.conv.redacted(b.red, detectors.Statement{Utterance: q, Start: 0, End: end})
+	ev.Question, ev.QuestionPath = strings.TrimSpace(text), b.rec.Fields[field].Path
+	ev.QuestionStartMS, ev.QuestionAt = u.StartMS, u.At
 }
 
 // recordingConsent builds a call's summary event from all its statements.
@@ -98,11 +138,20 @@ func (b *eventBuilder) recordingConsent(sts []detectors.Statement) Event {
 		RulesVersion: b.version,
 		Confidence:   1,
 		ObservedAt:   b.now,
+		Subject:      b.subject,
+		SubjectNames: b.names,
 	}
 	if at >= 0 {
 		d := b.event(sts[at])
 		ev.Speaker, ev.Path, ev.StartMS, ev.At, ev.Statement = d.Speaker, d.Path, d.StartMS, d.At, d.Statement
 		ev.Rule, ev.Confidence = d.Rule, d.Confidence
+		ev.Question, ev.QuestionPath, ev.QuestionStartMS, ev.QuestionAt = d.Question, d.QuestionPath, d.QuestionStartMS, d.QuestionAt
+		if detectors.IsEventKind(d.Kind) {
+			ev.BasedOn = []string{d.EventID}
+		} else {
+			// asked, unanswered: the question is the statement itself.
+			b.question(&ev, sts[at].Utterance)
+		}
 	}
 	return ev
 }
@@ -123,6 +172,8 @@ type conversation struct {
 	us    []detectors.Utterance
 	parts [][]utterancePart
 	subj  []bool
+	// sender is the role of whoever sent the record as a whole (an email's sender), "" when unknown.
+	sender string
 	// labels gives each speaker label that might be personal (a name) a neutral one ("speaker_2").
 	labels map[string]string
 }
@@ -165,6 +216,10 @@ func conversationOf(rec *record.Record, channel string) *conversation {
 				break
 			}
 		}
+	}
+	c.sender = top.role
+	if c.sender == "" && top.label != "" {
+		c.sender = roleOf(top.label, channel)
 	}
 	lang := rec.Get("language")
 	for i := 0; i < len(rec.Fields); i++ {

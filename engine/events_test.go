@@ -2,12 +2,15 @@ package engine
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/piiguard/piiguard/engine/stream"
 )
 
 var eventsClock = time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
@@ -204,4 +207,150 @@ func TestRoleWords(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, roleOf(tc.in, tc.channel), tc.in)
 	}
+}
+
+// proofCall is a call in which the agent asks to record, the customer agrees with a short answer and gives their
+// e-mail and phone number, and the agent gives their own e-mail and name.
+const proofCall = `{"id":"call-proof","channel":"call","language":"de","segments":[` +
+	`{"speaker":"agent","start_ms":0,"text":"guten tag hier spricht Anna Schmidt. das gespräch wird aufgezeichnet, sind sie damit einverstanden?"},` +
+	`{"speaker":"customer","start_ms":4200,"text":"ja klar"},` +
+	`{"speaker":"customer","start_ms":6000,"text":"meine mail ist laurits.andresen@gmail.com und meine nummer +45 20 12 34 56, bitte löschen sie meine daten"},` +
+	`{"speaker":"agent","start_ms":9000,"text":"gern, meine adresse für rückfragen ist anna.schmidt@stadtwerke-nordheim.de"}]}`
+
+// tokensIn returns the tokens of type typ in the redacted output, sorted and without repeats.
+func tokensIn(out []byte, typ string) []string {
+	var toks []string
+	for _, m := range tokenRE.FindAllStringSubmatch(strings.ReplaceAll(string(out), `\u003c`, "<"), -1) {
+		if m[1] == typ {
+			toks = append(toks, strings.ReplaceAll(m[0], `\u003e`, ">"))
+		}
+	}
+	slices.Sort(toks)
+	return slices.Compact(toks)
+}
+
+func TestEventProof(t *testing.T) {
+	p := testPipeline(t, WithClock(func() time.Time { return eventsClock }))
+	res, err := p.ProcessRecord([]byte(proofCall))
+	require.NoError(t, err)
+	given := byKind(res.Events, "consent_given")
+	require.Len(t, given, 1)
+	g := given[0]
+	assert.Equal(t, "/segments/0/text", g.QuestionPath)
+	require.NotNil(t, g.QuestionStartMS)
+	assert.EqualValues(t, 0, *g.QuestionStartMS)
+	assert.Empty(t, g.QuestionAt)
+	name := p.tokens.TokenWithRegion("PERSON", "Anna Schmidt", "DE")
+	assert.Equal(t, "guten tag hier spricht "+name+". das gespräch wird aufgezeichnet, sind sie damit einverstanden?",
+		g.Question, "the question with the announcement before it, redacted with the record's tokens")
+	assert.Contains(t, string(res.Output), name)
+
+	email := p.tokens.TokenWithRegion("EMAIL", "Laurits.Andresen@gmail.com", "DE")
+	phone := p.tokens.TokenWithRegion("PHONE", "+45 20 12 34 56", "DE")
+	agentMail := p.tokens.TokenWithRegion("EMAIL", "anna.schmidt@stadtwerke-nordheim.de", "DE")
+	want := map[string][]string{"EMAIL": {email}, "PHONE": {phone}}
+	assert.ElementsMatch(t, []string{email, agentMail}, tokensIn(res.Output, "EMAIL"), "the record carries both")
+	assert.Equal(t, []string{phone}, tokensIn(res.Output, "PHONE"))
+	for _, ev := range res.Events {
+		assert.Equal(t, want, ev.Subject, "%s: the customer's tokens, not the agent's", ev.Kind)
+		assert.Empty(t, ev.SubjectNames, "%s: the only name is the agent's", ev.Kind)
+	}
+	erasure := byKind(res.Events, "erasure_request")
+	require.Len(t, erasure, 1)
+	assert.Empty(t, erasure[0].Question, "a statement that answers no question carries none")
+	assert.Nil(t, erasure[0].QuestionStartMS)
+
+	summary := byKind(res.Events, KindRecordingConsent)
+	require.Len(t, summary, 1)
+	assert.Equal(t, []string{g.EventID}, summary[0].BasedOn, "the summary names the answer it rests on")
+	assert.Equal(t, g.Question, summary[0].Question)
+	assert.Equal(t, g.QuestionPath, summary[0].QuestionPath)
+
+	out, err := json.Marshal(res.Events)
+	require.NoError(t, err)
+	for _, v := range []string{"anna", "schmidt", "laurits", "andresen", "gmail", "20 12 34 56", "stadtwerke"} {
+		assert.NotContains(t, strings.ToLower(string(out)), v, "no raw identifier in an event")
+	}
+}
+
+func TestEventProofOfChatAndEmail(t *testing.T) {
+	p := testPipeline(t)
+	chat := `{"id":"chat-p","channel":"chat","language":"en","messages":[` +
+		`{"from":"bot","at":"2026-11-22T10:00:00Z","text":"Can we keep a transcript of this chat?"},` +
+		`{"from":"laurits.andresen@gmail.com","at":"2026-11-22T10:00:09Z","text":"No thanks."}]}`
+	res, err := p.ProcessRecord([]byte(chat))
+	require.NoError(t, err)
+	require.Len(t, res.Events, 1)
+	e := res.Events[0]
+	assert.Equal(t, "consent_refused", e.Kind)
+	assert.Equal(t, "Can we keep a transcript of this chat?", e.Question)
+	assert.Equal(t, "/messages/0/text", e.QuestionPath)
+	assert.Equal(t, "2026-11-22T10:00:00Z", e.QuestionAt)
+	assert.Nil(t, e.QuestionStartMS)
+	email := p.tokens.TokenWithRegion("EMAIL", "laurits.andresen@gmail.com", "")
+	assert.Equal(t, map[string][]string{"EMAIL": {email}}, e.Subject, "the sender's address is the customer's")
+	assert.Equal(t, []string{email}, tokensIn(res.Output, "EMAIL"))
+
+	mail := `{"id":"mail-p","channel":"email","language":"it","from":"mario.rossi@libero.it","to":"rossana.bianchi@energia-sud.it",` +
+		`"subject":"Cancellazione","body":"Buongiorno,\n\nvi chiedo la cancellazione dei miei dati personali. IBAN IT60 X054 2811 1010 0000 0123 456\n\nIl 2 aprile rossana.bianchi@energia-sud.it ha scritto:\n> Gentile cliente"}`
+	res, err = p.ProcessRecord([]byte(mail))
+	require.NoError(t, err)
+	require.Len(t, res.Events, 1)
+	e = res.Events[0]
+	assert.Empty(t, e.Question)
+	assert.Equal(t, map[string][]string{
+		"EMAIL": {p.tokens.TokenWithRegion("EMAIL", "mario.rossi@libero.it", "IT")},
+		"IBAN":  {p.tokens.TokenWithRegion("IBAN", "IT60X0542811101000000123456", "IT")},
+	}, e.Subject, "the recipient of a customer's email is the company, in the quoted reply too")
+	assert.Len(t, tokensIn(res.Output, "EMAIL"), 2)
+}
+
+func TestEventSubjectEmptyAndUnknownSpeakers(t *testing.T) {
+	evs := eventsOf(t, `{"id":"r","channel":"chat","messages":[{"from":"customer","at":"t","text":"Please delete my data."}]}`)
+	require.Len(t, evs, 1)
+	out, err := json.Marshal(evs[0])
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"subject":{}`, "subject is on every event, empty when the record has none")
+
+	evs = eventsOf(t, `{"id":"r","note":"please delete my data, mail laurits.andresen@gmail.com, call +45 20 12 34 56"}`)
+	require.Len(t, evs, 1)
+	assert.Len(t, evs[0].Subject["EMAIL"], 1, "who spoke is unknown: every identifier is the customer's")
+	assert.Len(t, evs[0].Subject["PHONE"], 1)
+}
+
+func TestEventsAreDeterministicWithProof(t *testing.T) {
+	later := eventsClock.Add(time.Hour)
+	a := eventsOf(t, proofCall)
+	p := testPipeline(t, WithClock(func() time.Time { return later }))
+	res, err := p.ProcessRecord([]byte(proofCall))
+	require.NoError(t, err)
+	b := res.Events
+	require.Len(t, b, len(a))
+	for i := range a {
+		b[i].ObservedAt = a[i].ObservedAt
+		assert.Equal(t, a[i], b[i], "reprocessing gives the same event, id, question and subject included")
+	}
+}
+
+func TestComplianceMessagesCarryProof(t *testing.T) {
+	p := testPipeline(t)
+	out, err := NewStreamProcessor(p).Process(t.Context(), stream.Input{Value: []byte(proofCall)})
+	require.NoError(t, err)
+	require.Len(t, out.Compliance, 3)
+	email := p.tokens.TokenWithRegion("EMAIL", "laurits.andresen@gmail.com", "DE")
+	var kinds []string
+	for _, m := range out.Compliance {
+		var ev map[string]any
+		require.NoError(t, json.Unmarshal(m.Value, &ev))
+		kinds = append(kinds, ev["kind"].(string))
+		assert.Equal(t, []any{email}, ev["subject"].(map[string]any)["EMAIL"], "%s", ev["kind"])
+		assert.Contains(t, string(out.Value), email, "the token the redacted record carries")
+		if ev["kind"] == "consent_given" {
+			assert.Contains(t, ev["question"], "sind sie damit einverstanden")
+			assert.Equal(t, "/segments/0/text", ev["question_path"])
+			assert.EqualValues(t, 0, ev["question_start_ms"])
+		}
+		assert.NotContains(t, string(m.Value), "laurits")
+	}
+	assert.ElementsMatch(t, []string{"consent_given", "erasure_request", KindRecordingConsent}, kinds)
 }

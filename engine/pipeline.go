@@ -209,6 +209,7 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 	// Replace from the last piece of a field to the first, so the offsets of earlier ones stay valid.
 	edits := map[int][]edit{} // per field, in descending start order
 	dropped := map[int]bool{}
+	var idents []identifier // the linking identifiers' tokens, for the events' subject
 	for k := len(all) - 1; k >= 0; k-- {
 		l := all[k]
 		if dropped[l.field] {
@@ -230,6 +231,9 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 			dropped[l.field] = true
 			continue
 		}
+		if id, ok := p.identifier(l.field, l.f.Type, value, text); ok {
+			idents = append(idents, id)
+		}
 		edits[l.field] = append(edits[l.field], edit{l.f.Start, l.f.End, text})
 	}
 	repl := make(map[int]string, len(edits)+len(dropped))
@@ -240,7 +244,7 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 		repl[i] = ""
 	}
 	red := &redactor{rec: rec, edits: edits, dropped: dropped}
-	if res.Events, err = p.findEvents(rec, res, red); err != nil {
+	if res.Events, err = p.findEvents(rec, res, red, idents); err != nil {
 		return nil, err
 	}
 	res.Classification = policy.Classify(findings, p.scanner.Version(), p.policy.Version())

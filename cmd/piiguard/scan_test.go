@@ -123,3 +123,46 @@ func TestRulesTestCommand(t *testing.T) {
 	assert.Equal(t, exitFailed, code)
 	assert.Contains(t, errs, "bad.yaml:4: rule bad.x: pattern")
 }
+
+func TestScanComplianceEventsCarryProof(t *testing.T) {
+	code, key, _ := runCLI(t, nil, "keygen", "--id", "k9")
+	require.Equal(t, exitOK, code)
+	dir := t.TempDir()
+	kf, cpath := filepath.Join(dir, "k.key"), filepath.Join(dir, "events.jsonl")
+	require.NoError(t, os.WriteFile(kf, []byte(key), 0o600))
+	rec := `{"id":"c1","channel":"call","language":"en","segments":[` +
+		`{"speaker":"agent","start_ms":0,"text":"may i record this call"},` +
+		`{"speaker":"customer","start_ms":900,"text":"yes sure"},` +
+		`{"speaker":"customer","start_ms":3000,"text":"my email is Laurits.Andresen@gmail.com, please delete my data"}]}`
+	code, out, errs := runCLI(t, strings.NewReader(rec+"\n"), "scan", "--key-file", kf, "--compliance-out", cpath)
+	require.Equal(t, exitOK, code, errs)
+	code, tok, _ := runCLI(t, nil, "pseudonym", "--key-file", kf, "--type", "EMAIL", "laurits.andresen@gmail.com")
+	require.Equal(t, exitOK, code)
+	tok = strings.TrimSpace(tok)
+	assert.Contains(t, out, tok, "the redacted record carries the token")
+
+	data, err := os.ReadFile(cpath)
+	require.NoError(t, err)
+	assert.NotContains(t, strings.ToLower(string(data)), "laurits", "no raw identifier in an event")
+	kinds := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		var ev struct {
+			Kind            string              `json:"kind"`
+			Question        string              `json:"question"`
+			QuestionPath    string              `json:"question_path"`
+			QuestionStartMS *int64              `json:"question_start_ms"`
+			Subject         map[string][]string `json:"subject"`
+		}
+		require.NoError(t, json.Unmarshal(sc.Bytes(), &ev))
+		kinds[ev.Kind] = true
+		assert.Equal(t, map[string][]string{"EMAIL": {tok}}, ev.Subject, ev.Kind)
+		if ev.Kind == "consent_given" {
+			assert.Equal(t, "may i record this call", ev.Question)
+			assert.Equal(t, "/segments/0/text", ev.QuestionPath)
+			require.NotNil(t, ev.QuestionStartMS)
+			assert.EqualValues(t, 0, *ev.QuestionStartMS)
+		}
+	}
+	assert.Equal(t, map[string]bool{"consent_given": true, "erasure_request": true, "recording_consent": true}, kinds)
+}
