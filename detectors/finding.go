@@ -1,8 +1,10 @@
 package detectors
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 )
 
 // Finding is one detected value: its entity type and byte span in the scanned text. It never holds the value.
@@ -34,25 +36,28 @@ func (f Finding) String() string {
 
 // resolve keeps a deterministic set of non-overlapping findings: a value inside a longer validated value loses to
 // it (the phone-shaped digits inside a card number), then higher score wins, then the longer span, then the
-// earlier start, then the rule id. An empty span is dropped (no rule reports one). The result is sorted by start. Its cost is O(n log n) in the candidates plus
-// the bytes they span, so a text that repeats one value thousands of times stays linear.
+// earlier start, then the rule id. An empty span is dropped (no rule reports one). The result is sorted by start,
+// in a new array. Its cost is O(n log n) in the candidates plus the bytes they span, so a text that repeats one
+// value thousands of times stays linear.
 func resolve(cands []Finding) []Finding {
-	if len(cands) <= 1 {
-		return cands
+	switch len(cands) {
+	case 0:
+		return nil
+	case 1:
+		return []Finding{cands[0]} // never cands itself: the caller may reuse its array
 	}
 	markInsideValidated(cands)
-	sort.Slice(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
+	slices.SortFunc(cands, func(a, b Finding) int {
 		if a.Score != b.Score {
-			return a.Score > b.Score
+			return cmp.Compare(b.Score, a.Score)
 		}
 		if la, lb := a.End-a.Start, b.End-b.Start; la != lb {
-			return la > lb
+			return cmp.Compare(lb, la)
 		}
 		if a.Start != b.Start {
-			return a.Start < b.Start
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 	end := 0
 	for _, c := range cands {
@@ -72,7 +77,7 @@ func resolve(cands []Finding) []Finding {
 			kept[i].Score += 2
 		}
 	}
-	sort.Slice(kept, func(i, j int) bool { return kept[i].Start < kept[j].Start })
+	slices.SortFunc(kept, func(a, b Finding) int { return cmp.Compare(a.Start, b.Start) })
 	return kept
 }
 
@@ -84,7 +89,7 @@ func markInsideValidated(cands []Finding) {
 	for i := range byStart {
 		byStart[i] = i
 	}
-	sort.Slice(byStart, func(i, j int) bool { return cands[byStart[i]].Start < cands[byStart[j]].Start })
+	slices.SortFunc(byStart, func(i, j int) int { return cmp.Compare(cands[i].Start, cands[j].Start) })
 	var inside []int
 	maxEndBefore := -1 // the furthest end of a validated candidate that starts before the current start
 	for g := 0; g < len(byStart); {

@@ -78,9 +78,18 @@ func (o *occurrences) starts(id int, out []int) []int {
 // match runs the automaton over the folded text. The text is read as if a space stood before and after it, so a
 // keyword written with a leading or trailing space (" hr", "weg ") also matches at the start or end of a text.
 func (k *keywords) match(folded string) occurrences {
-	o := occurrences{present: make(bitset, (len(k.words)+63)/64), lens: k.auto.lens}
+	var o occurrences
+	k.matchInto(&o, folded)
+	return o
+}
+
+// matchInto is match into o, reusing its buffers.
+func (k *keywords) matchInto(o *occurrences, folded string) {
+	o.present = o.present.reuse((len(k.words) + 63) / 64)
+	o.hits = o.hits[:0]
+	o.lens = k.auto.lens
 	if len(k.words) == 0 || folded == "" {
-		return o
+		return
 	}
 	a := k.auto
 	nc := int32(a.nclasses)
@@ -98,5 +107,14 @@ func (k *keywords) match(folded string) occurrences {
 		step(i, folded[i])
 	}
 	step(len(folded), ' ') // the virtual trailing space
-	return o
+}
+
+// reuse returns b with n words, all clear, reusing its array when it is large enough.
+func (b bitset) reuse(n int) bitset {
+	if cap(b) < n {
+		return make(bitset, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }

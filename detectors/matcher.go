@@ -69,6 +69,9 @@ func (m *re2Matcher) value(loc []int) (int, int, bool) {
 // Go's regexp is many times cheaper anchored than searching, which is why windowed rules are tried only at the
 // word starts of their windows.
 func (m *re2Matcher) at(w string) (vs, ve, end int, ok bool) {
+	if !m.anchored.MatchString(w) {
+		return 0, 0, 0, false // most attempts fail: this test allocates nothing, the searches below do
+	}
 	if len(m.groups) == 0 {
 		loc := m.anchored.FindStringIndex(w)
 		if loc == nil || loc[1] == 0 {

@@ -41,6 +41,7 @@ func (s *Scanner) Profile(texts []string) (shared time.Duration, costs []RuleCos
 			c.Runs++
 			c.Findings += len(fs)
 		}
+		s.release(a)
 	}
 	for _, c := range byRule {
 		costs = append(costs, *c)

@@ -3,7 +3,7 @@ package detectors
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -62,6 +62,7 @@ type compiledRule struct {
 	extend                     int
 	exclude                    map[string]bool
 	validator                  validate.Func
+	validatorName              string
 	score, minScore            float64
 	ctxWords, ctxNeg           []int
 	boost, penalty             float64
@@ -79,6 +80,8 @@ type Scanner struct {
 	kw        keywords
 	version   string
 	stmts     *statementSet
+	// analyses recycles the per-scan state and its buffers, so a scan allocates little beyond its findings.
+	analyses sync.Pool
 }
 
 // Compile builds a Scanner from a rule set.
@@ -225,7 +228,7 @@ func (s *Scanner) compileRule(r rules.Rule) (*compiledRule, error) {
 		if !ok {
 			return nil, fmt.Errorf("unknown validator %q", r.Validator)
 		}
-		cr.validator = v
+		cr.validator, cr.validatorName = v, r.Validator
 	}
 	return cr, nil
 }
@@ -250,8 +253,9 @@ func (s *Scanner) ScanWith(text string, opt Options) ([]Finding, error) {
 		return nil, nil
 	}
 	a := s.analyze(text)
+	defer s.release(a)
 	active := s.activeRules(a)
-	var cands []Finding
+	cands := a.cands[:0]
 	for i, r := range s.rules {
 		if !active.has(i) || !r.selected(opt) {
 			continue
@@ -262,6 +266,7 @@ func (s *Scanner) ScanWith(text string, opt Options) ([]Finding, error) {
 			return nil, err
 		}
 	}
+	a.cands = cands
 	return resolve(cands), nil
 }
 
@@ -271,14 +276,14 @@ func (s *Scanner) ScanWith(text string, opt Options) ([]Finding, error) {
 // keyword hits and the triggers that fire, not the size of the gates (a first-name rule is gated by hundreds of
 // names) nor the number of digit rules (most texts have no digits).
 func (s *Scanner) activeRules(a *analysis) bitset {
-	active := make(bitset, len(s.ungated))
+	active := a.active.reuse(len(s.ungated))
 	copy(active, s.ungated)
 	for _, h := range a.occ.hits {
 		for _, ri := range s.gatedBy[h.id] {
 			active.set(int(ri))
 		}
 	}
-	fired := make(bitset, len(s.untrigger))
+	fired := a.fired.reuse(len(s.untrigger))
 	copy(fired, s.untrigger)
 	for v := range s.triggered {
 		for ti, rs := range s.triggered[v] {
@@ -299,6 +304,7 @@ func (s *Scanner) activeRules(a *analysis) bitset {
 	for i := range active {
 		active[i] &= fired[i]
 	}
+	a.active, a.fired = active, fired
 	return active
 }
 
@@ -342,6 +348,16 @@ type analysis struct {
 	hasSpelled  bool
 
 	windows [numViews][numTriggers]triggerWindows // per view kind and trigger index, made on first use
+
+	// Buffers reused from scan to scan (see Scanner.analyses).
+	active, fired bitset
+	cands         []Finding
+	ruleWs        []window  // ruleWindows' result
+	whole         [1]window // a window over a whole view text
+	starts        []int
+	checked       []checkedValue // validator verdicts of this scan
+	spans         [][2]int       // the value spans a matcher's find reported
+	emit          func(s, e int) // appends to spans; made once per analysis, so find's callback does not allocate
 }
 
 // triggerWindows are the windows of one trigger in one view, and the most digits one of them holds.
@@ -351,13 +367,49 @@ type triggerWindows struct {
 	maxDigits int
 }
 
+// analyze returns the analysis of text, recycled from an earlier scan where one is free; release gives it back.
 func (s *Scanner) analyze(text string) *analysis {
-	a := &analysis{orig: text, kw: &s.kw}
+	a, _ := s.analyses.Get().(*analysis)
+	if a == nil {
+		a = &analysis{}
+		a.emit = func(s, e int) { a.spans = append(a.spans, [2]int{s, e}) }
+	}
+	a.reset(text, &s.kw)
 	a.nfkc = nfkcView(text)
 	a.folded = fold(a.nfkc.text)
-	a.occ = s.kw.match(a.folded)
+	s.kw.matchInto(&a.occ, a.folded)
 	a.present = a.occ.present
 	return a
+}
+
+// maxPooledBytes bounds the text whose analysis is recycled: the buffers of a huge record are let go.
+const maxPooledBytes = 64 << 10
+
+// release gives a back for reuse. Nothing of it may be used afterwards.
+func (s *Scanner) release(a *analysis) {
+	if len(a.orig) > maxPooledBytes {
+		return
+	}
+	a.reset("", nil)
+	s.analyses.Put(a)
+}
+
+// reset clears a for the scan of text, keeping its buffers.
+func (a *analysis) reset(text string, kw *keywords) {
+	a.orig, a.kw = text, kw
+	a.nfkc, a.folded = view{}, ""
+	a.spokenDone, a.spoken, a.hasSpoken = false, spoken.View{}, false
+	a.spelledDone, a.spelled, a.hasSpelled = false, spelled.View{}, false
+	for v := range a.windows {
+		for t := range a.windows[v] {
+			tw := &a.windows[v][t]
+			tw.done, tw.ws, tw.maxDigits = false, tw.ws[:0], 0
+		}
+	}
+	clear(a.cands) // findings and verdicts hold strings: let them go
+	a.cands = a.cands[:0]
+	clear(a.checked)
+	a.checked = a.checked[:0]
 }
 
 // text returns the view text of kind k.
@@ -442,11 +494,11 @@ func (a *analysis) trigger(k viewKind, t int) *triggerWindows {
 	txt := a.text(k)
 	switch t {
 	case trigDigits:
-		tw.ws = digitWindows(txt)
+		tw.ws = digitWindows(tw.ws[:0], txt)
 	case trigAt:
-		tw.ws = byteWindows(txt, '@', nil)
+		tw.ws = byteWindows(tw.ws[:0], txt, '@', nil)
 	case trigColon:
-		tw.ws = byteWindows(txt, ':', hexColon)
+		tw.ws = byteWindows(tw.ws[:0], txt, ':', hexColon)
 	}
 	for _, w := range tw.ws {
 		tw.maxDigits = max(tw.maxDigits, w.digits)
@@ -466,7 +518,8 @@ func (a *analysis) ruleWindows(r *compiledRule) []window {
 			}
 			for _, w := range a.triggerWindows(r.view, t) {
 				if t != trigDigits || w.digits >= r.minDigits {
-					return []window{{start: 0, end: len(txt)}}
+					a.whole[0] = window{start: 0, end: len(txt)}
+					return a.whole[:]
 				}
 			}
 		}
@@ -474,9 +527,11 @@ func (a *analysis) ruleWindows(r *compiledRule) []window {
 	}
 	if r.triggers == 0 {
 		if len(r.gateWords) == 0 {
-			return []window{{start: 0, end: len(txt)}}
+			a.whole[0] = window{start: 0, end: len(txt)}
+			return a.whole[:]
 		}
-		var starts []int
+		starts := a.starts[:0]
+		defer func() { a.starts = starts }()
 		for i, id := range r.gate[len(r.gate)-len(r.gateWords):] {
 			if !a.present.has(id) {
 				continue
@@ -495,17 +550,19 @@ func (a *analysis) ruleWindows(r *compiledRule) []window {
 				off = j + 1
 			}
 		}
-		sort.Ints(starts)
+		slices.Sort(starts)
 		if r.anchored {
-			ws := make([]window, 0, len(starts))
+			ws := a.ruleWs[:0]
 			for _, st := range starts {
 				ws = append(ws, window{start: st, end: tokenEnd(txt, min(len(txt), st+r.window))})
 			}
+			a.ruleWs = ws
 			return ws
 		}
-		return keywordWindows(len(txt), starts, r.window/4, r.window, txt)
+		a.ruleWs = keywordWindows(a.ruleWs[:0], len(txt), starts, r.window/4, r.window, txt)
+		return a.ruleWs
 	}
-	var ws []window
+	ws := a.ruleWs[:0]
 	for _, t := range []int{trigDigits, trigAt, trigColon} {
 		if r.triggers&t == 0 {
 			continue
@@ -523,13 +580,15 @@ func (a *analysis) ruleWindows(r *compiledRule) []window {
 	if r.triggers&(r.triggers-1) != 0 || r.extend > 0 {
 		ws = mergeWindows(ws)
 	}
+	a.ruleWs = ws
 	return ws
 }
 
 func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Finding, error) {
 	txt := a.text(r.view)
 	if len(r.terms) > 0 {
-		var starts []int
+		starts := a.starts[:0]
+		defer func() { a.starts = starts }()
 		for _, t := range r.terms {
 			if !a.present.has(t.id) {
 				continue
@@ -557,12 +616,12 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 			out = r.matchAtStarts(a, re2, txt, w, out)
 			continue
 		}
-		base := w.start
-		err := r.match.find(txt[w.start:w.end], func(ms, me int) {
-			out, _, _ = r.accept(a, txt, base+ms, base+me, out)
-		})
-		if err != nil {
+		a.spans = a.spans[:0]
+		if err := r.match.find(txt[w.start:w.end], a.emit); err != nil {
 			return out, err
+		}
+		for _, sp := range a.spans {
+			out, _, _ = r.accept(a, txt, w.start+sp[0], w.start+sp[1], out)
 		}
 	}
 	return out, nil
@@ -634,9 +693,9 @@ func (r *compiledRule) accept(a *analysis, txt string, vs, ve int, out []Finding
 			return out, ve, false
 		}
 	}
-	if r.validator != nil && !r.validator(txt[vs:ve]) {
+	if r.validator != nil && !a.valid(r, txt[vs:ve]) {
 		var ok bool
-		if ve, ok = r.validPrefix(txt, vs, ve); !ok {
+		if ve, ok = r.validPrefix(a, txt, vs, ve); !ok {
 			return out, ve, false
 		}
 	}
@@ -701,7 +760,7 @@ const maxTrims = 3
 
 // validPrefix retries a candidate that failed its validator without its last separated groups: a greedy pattern
 // may have taken the expiry date after a card number or the next number after a phone. It returns the new end.
-func (r *compiledRule) validPrefix(txt string, vs, ve int) (int, bool) {
+func (r *compiledRule) validPrefix(a *analysis, txt string, vs, ve int) (int, bool) {
 	for range maxTrims {
 		j := strings.LastIndexAny(txt[vs:ve], " -./")
 		if j <= 0 {
@@ -711,11 +770,35 @@ func (r *compiledRule) validPrefix(txt string, vs, ve int) (int, bool) {
 		for ve > vs && strings.IndexByte(" -./", txt[ve-1]) >= 0 {
 			ve--
 		}
-		if r.validator(txt[vs:ve]) {
+		if a.valid(r, txt[vs:ve]) {
 			return ve, true
 		}
 	}
 	return ve, false
+}
+
+// checkedValue is a value a validator has judged in this scan.
+type checkedValue struct {
+	validator, value string
+	ok               bool
+}
+
+// maxChecked bounds the validator verdicts one scan remembers.
+const maxChecked = 64
+
+// valid runs r's validator on value once per scan: several rules (a phone number's national, international and
+// spoken forms) validate the same digits, and phone metadata is the costliest check.
+func (a *analysis) valid(r *compiledRule, value string) bool {
+	for _, c := range a.checked {
+		if c.validator == r.validatorName && c.value == value {
+			return c.ok
+		}
+	}
+	ok := r.validator(value)
+	if len(a.checked) < maxChecked {
+		a.checked = append(a.checked, checkedValue{validator: r.validatorName, value: value, ok: ok})
+	}
+	return ok
 }
 
 // near reports whether one of the keyword ids occurs in ctx.

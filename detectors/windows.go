@@ -1,7 +1,8 @@
 package detectors
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -87,9 +88,9 @@ func addWindow(ws []window, w window) []window {
 	return append(ws, w)
 }
 
-// digitWindows finds runs of digits (allowing up to two separator bytes between digits) and widens each run.
-func digitWindows(s string) []window {
-	var ws []window
+// digitWindows appends to ws the runs of digits of s (allowing up to two separator bytes between digits), each
+// widened.
+func digitWindows(ws []window, s string) []window {
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
@@ -121,9 +122,8 @@ func digitWindows(s string) []window {
 	return ws
 }
 
-// byteWindows widens each occurrence of c for which ok reports true.
-func byteWindows(s string, c byte, ok func(s string, i int) bool) []window {
-	var ws []window
+// byteWindows appends to ws each occurrence of c for which ok reports true, widened.
+func byteWindows(ws []window, s string, c byte, ok func(s string, i int) bool) []window {
 	for i := 0; i < len(s); i++ {
 		if s[i] != c || (ok != nil && !ok(s, i)) {
 			continue
@@ -143,10 +143,9 @@ func hexColon(s string, i int) bool {
 	return before && after
 }
 
-// keywordWindows returns windows from before bytes ahead of each keyword start to after bytes past it, widened
-// to whole tokens of txt and merged.
-func keywordWindows(n int, starts []int, before, after int, txt string) []window {
-	spans := make([]window, 0, len(starts))
+// keywordWindows appends to spans windows from before bytes ahead of each keyword start to after bytes past it,
+// widened to whole tokens of txt, and merges them.
+func keywordWindows(spans []window, n int, starts []int, before, after int, txt string) []window {
 	for _, i := range starts {
 		a := tokenStart(txt, max(0, i-before))
 		b := tokenEnd(txt, min(n, i+after))
@@ -168,7 +167,7 @@ func indexFrom(s, sub string, off int) int {
 }
 
 func sortWindows(ws []window) {
-	sort.Slice(ws, func(i, j int) bool { return ws[i].start < ws[j].start })
+	slices.SortFunc(ws, func(a, b window) int { return cmp.Compare(a.start, b.start) })
 }
 
 // mergeWindows sorts windows by start and merges overlapping ones.
