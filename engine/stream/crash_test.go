@@ -9,12 +9,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/twmb/franz-go/pkg/kgo"
 )
 
 // helperBrokerEnv names the broker a re-executed test binary runs an
 // engine against (see TestCrashHelper).
 const helperBrokerEnv = "PIIGUARD_STREAM_HELPER_BROKER"
+
+// helperEOSEnv, when set, makes the helper engine exactly-once.
+const helperEOSEnv = "PIIGUARD_STREAM_HELPER_EOS"
 
 // TestCrashHelper is not a test: TestCrashRecovery runs the test binary
 // with only this test and helperBrokerEnv set, and it then runs an engine
@@ -26,15 +31,24 @@ func TestCrashHelper(t *testing.T) {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
-	e, err := New(upper{delay: 3 * time.Millisecond}, testOpts(addr, MaxInFlight(20))...)
+	opts := testOpts(addr, MaxInFlight(20))
+	if os.Getenv(helperEOSEnv) != "" {
+		// A stable id: the restarted engine fences the killed one and
+		// aborts its open transaction at once.
+		opts = append(opts, ExactlyOnce(true), TransactionalID("piiguard-crash-test"))
+	}
+	e, err := New(upper{delay: 3 * time.Millisecond}, opts...)
 	require.NoError(t, err)
 	require.NoError(t, e.Run(ctx))
 }
 
-func startHelper(t *testing.T, addr string) *exec.Cmd {
+func startHelper(t *testing.T, addr string, eos bool) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashHelper$", "-test.count=1")
 	cmd.Env = append(os.Environ(), helperBrokerEnv+"="+addr)
+	if eos {
+		cmd.Env = append(cmd.Env, helperEOSEnv+"=1")
+	}
 	cmd.Stderr = os.Stderr
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() {
@@ -46,31 +60,49 @@ func startHelper(t *testing.T, addr string) *exec.Cmd {
 	return cmd
 }
 
+// TestCrashRecovery kills an engine process (SIGKILL: no drain, no commit,
+// no leave) mid-stream and starts another: every record reaches the
+// redacted topic, exactly once in exactly-once mode.
 func TestCrashRecovery(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs helper processes")
 	}
-	addr := startBroker(t) // the broker lives in this process and survives the crash
-	msgs := inputs(400, 12)
-	produce(t, addr, DefaultInTopic, msgs)
+	modes := map[string]bool{"at-least-once": false, "exactly-once": true}
+	for name, eos := range modes {
+		t.Run(name, func(t *testing.T) {
+			addr := startBroker(t) // the broker lives in this process and survives the crash
+			msgs := inputs(400, 12)
+			produce(t, addr, DefaultInTopic, msgs)
 
-	first := startHelper(t, addr)
-	waitCount(t, addr, DefaultOutTopic, 60)
-	require.NoError(t, first.Process.Kill()) // SIGKILL: no drain, no commit, no leave
-	_ = first.Wait()
-	require.Less(t, total(endOffsets(t, addr, DefaultOutTopic)), int64(len(msgs)), "killed mid-stream")
+			first := startHelper(t, addr, eos)
+			waitCount(t, addr, DefaultOutTopic, 60)
+			require.NoError(t, first.Process.Kill())
+			_ = first.Wait()
+			require.Less(t, total(endOffsets(t, addr, DefaultOutTopic)), int64(len(msgs)), "killed mid-stream")
 
-	second := startHelper(t, addr)
-	waitCount(t, addr, DefaultOutTopic, int64(len(msgs)))
-	require.Eventually(t, func() bool {
-		got := countIDs(flat(readAll(t, addr, DefaultOutTopic)))
-		for _, id := range ids(msgs) {
-			if got[id] == 0 {
-				return false
+			second := startHelper(t, addr, eos)
+			require.Eventually(t, func() bool {
+				var n int64
+				for _, o := range committed(t, addr, DefaultGroup, DefaultInTopic) {
+					n += o
+				}
+				return n == int64(len(msgs))
+			}, 30*time.Second, 50*time.Millisecond, "every input committed")
+			require.NoError(t, second.Process.Signal(syscall.SIGTERM))
+			require.NoError(t, second.Wait(), "graceful exit on SIGTERM")
+
+			got := map[string]int{}
+			for _, v := range readIsolated(t, addr, DefaultOutTopic, kgo.ReadCommitted()) {
+				got[idOf(v)]++
 			}
-		}
-		return true
-	}, 30*time.Second, 100*time.Millisecond, "every id reaches the redacted topic")
-	require.NoError(t, second.Process.Signal(syscall.SIGTERM))
-	require.NoError(t, second.Wait(), "graceful exit on SIGTERM")
+			for _, id := range ids(msgs) {
+				if eos {
+					assert.Equal(t, 1, got[id], "id %s exactly once", id)
+				} else {
+					assert.GreaterOrEqual(t, got[id], 1, "id %s at least once", id)
+				}
+			}
+			assert.Len(t, got, len(msgs), "nothing else reaches the redacted topic")
+		})
+	}
 }
