@@ -207,3 +207,50 @@ func TestPoisonFlood(t *testing.T) {
 	assert.Contains(t, r.logs.String(), "record dead-lettered")
 	assertNothingPersonal(t, "the logs", r.logs.String())
 }
+
+// TestAdversarialRecordsDoNotStarve mixes records built to make scanning
+// expensive (a name repeated 5,000 times, a long run of digits, thousands of
+// e-mails) with good records on the same keys: every good record arrives,
+// and each adversarial one comes through redacted or is dead-lettered with
+// reason scan_timeout.
+func TestAdversarialRecordsDoNotStarve(t *testing.T) {
+	var mails strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&mails, "user%04d@mail.example.org ", i)
+	}
+	adversarial := map[string][]byte{
+		"a-name":   chat("a-name", strings.Repeat("I am Laurits Andresen. ", 5000)),
+		"a-digits": chat("a-digits", strings.Repeat("4", 100_000)),
+		"a-mails":  chat("a-mails", mails.String()),
+	}
+	good := goodRecords(60, 4)
+	var all []kafka.Message
+	all = append(all, good[:20]...)
+	k := 0
+	for _, v := range adversarial {
+		all = append(all, kafka.Message{Key: []byte("k" + strconv.Itoa(k)), Value: v})
+		k++
+	}
+	all = append(all, good[20:]...)
+
+	r := startPipeline(t, stream.ProcessTimeout(2*time.Second))
+	stream.ProduceForTest(t, r.addr, stream.DefaultInTopic, all)
+	r.waitAcknowledged(t, len(all), 30*time.Second)
+	require.NoError(t, r.stop())
+
+	got := checkRedacted(t, r.addr, good)
+	dlq := map[string]string{}
+	for _, m := range flatten(stream.ReadAllForTest(t, r.addr, stream.DefaultDLQTopic)) {
+		dlq[idOf(m.Value)] = headerOf(m, stream.HeaderReason)
+	}
+	for id := range adversarial {
+		_, redacted := got[id]
+		reason, dead := dlq[id]
+		assert.True(t, redacted != dead, "%s: redacted or dead-lettered, once (redacted %v, dead-lettered %v)", id, redacted, dead)
+		if dead {
+			assert.Equal(t, "scan_timeout", reason, id)
+		}
+	}
+	assert.Len(t, got, len(good)+len(adversarial)-len(dlq), "nothing else reaches the redacted topic")
+	assertNothingPersonal(t, "the logs", r.logs.String())
+}
