@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -249,16 +250,30 @@ func (s *Scanner) Scan(text string) ([]Finding, error) {
 
 // ScanWith is Scan narrowed by opt.
 func (s *Scanner) ScanWith(text string, opt Options) ([]Finding, error) {
+	return s.ScanContext(context.Background(), text, opt)
+}
+
+// ScanContext is ScanWith that stops when ctx is done: it checks ctx before each rule and each window a rule
+// reads, and then returns ctx's error (wrapped; errors.Is finds context.DeadlineExceeded or context.Canceled).
+// A scan that has timed out does not keep the CPU busy after its caller has given up.
+func (s *Scanner) ScanContext(ctx context.Context, text string, opt Options) ([]Finding, error) {
 	if text == "" {
 		return nil, nil
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("scan stopped: %w", err)
+	}
 	a := s.analyze(text)
 	defer s.release(a)
+	a.ctx = ctx
 	active := s.activeRules(a)
 	cands := a.cands[:0]
 	for i, r := range s.rules {
 		if !active.has(i) || !r.selected(opt) {
 			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("scan stopped: %w", err)
 		}
 		var err error
 		cands, err = s.runRule(a, r, cands)
@@ -349,6 +364,8 @@ type analysis struct {
 
 	windows [numViews][numTriggers]triggerWindows // per view kind and trigger index, made on first use
 
+	ctx context.Context // the scan stops when it is done
+
 	// Buffers reused from scan to scan (see Scanner.analyses).
 	active, fired bitset
 	cands         []Finding
@@ -396,7 +413,7 @@ func (s *Scanner) release(a *analysis) {
 
 // reset clears a for the scan of text, keeping its buffers.
 func (a *analysis) reset(text string, kw *keywords) {
-	a.orig, a.kw = text, kw
+	a.orig, a.kw, a.ctx = text, kw, context.Background()
 	a.nfkc, a.folded = view{}, ""
 	a.spokenDone, a.spoken, a.hasSpoken = false, spoken.View{}, false
 	a.spelledDone, a.spelled, a.hasSpelled = false, spelled.View{}, false
@@ -612,6 +629,9 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 	re2, isRE2 := r.match.(*re2Matcher)
 	whole := r.wholeText || r.triggers == 0 && len(r.gateWords) == 0
 	for _, w := range a.ruleWindows(r) {
+		if err := a.ctx.Err(); err != nil {
+			return out, fmt.Errorf("scan stopped: %w", err)
+		}
 		if isRE2 && !whole {
 			out = r.matchAtStarts(a, re2, txt, w, out)
 			continue

@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -476,4 +477,30 @@ rules:
 			assert.Equal(t, tc.runs, got)
 		})
 	}
+}
+
+// TestScanContextStops checks that a scan whose context is done stops and says why, and that a live context
+// changes nothing.
+func TestScanContextStops(t *testing.T) {
+	s := MustCompileDefault()
+	text := strings.Repeat("Ich bin Laurits Andresen, IBAN DE89 3704 0044 0532 0130 00, Tel. 0151 23456789. ", 200)
+	want, err := s.Scan(text)
+	require.NoError(t, err)
+	require.NotEmpty(t, want)
+
+	got, err := s.ScanContext(context.Background(), text, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = s.ScanContext(ctx, text, Options{})
+	assert.ErrorIs(t, err, context.Canceled)
+
+	ctx, cancel = context.WithTimeout(context.Background(), time.Nanosecond)
+	defer cancel()
+	<-ctx.Done()
+	_, err = s.ScanContext(ctx, text, Options{})
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.NotContains(t, err.Error(), "Andresen")
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"sort"
@@ -114,6 +115,12 @@ const (
 // ProcessRecord processes one record. A record that cannot be processed returns a stream.ProcessError whose
 // Reason names the problem; its message never holds record content.
 func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
+	return p.ProcessRecordContext(context.Background(), raw)
+}
+
+// ProcessRecordContext is ProcessRecord that stops scanning when ctx is done (a stream's process timeout): it then
+// returns a ProcessError with reason scan_timeout that wraps ctx's error, and leaves no scan running.
+func (p *Pipeline) ProcessRecordContext(ctx context.Context, raw []byte) (*Result, error) {
 	if len(raw) > p.maxSize {
 		return nil, stream.ProcessError{Reason: ReasonTooLarge}
 	}
@@ -139,9 +146,10 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 	}
 	var all []located
 	for _, u := range units(rec) {
-		fs, err := p.scanner.ScanWith(u.text, opt)
+		fs, err := p.scanner.ScanContext(ctx, u.text, opt)
 		if err != nil {
-			if errors.Is(err, detectors.ErrTimeout) {
+			if errors.Is(err, detectors.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) ||
+				errors.Is(err, context.Canceled) {
 				return nil, stream.ProcessError{Reason: ReasonScanTimeout, Err: err}
 			}
 			return nil, stream.ProcessError{Reason: "internal", Err: err}
@@ -244,6 +252,9 @@ func (p *Pipeline) ProcessRecord(raw []byte) (*Result, error) {
 		repl[i] = ""
 	}
 	red := &redactor{rec: rec, edits: edits, dropped: dropped}
+	if err := ctx.Err(); err != nil {
+		return nil, stream.ProcessError{Reason: ReasonScanTimeout, Err: err}
+	}
 	if res.Events, err = p.findEvents(rec, res, red, idents); err != nil {
 		return nil, err
 	}

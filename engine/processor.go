@@ -21,8 +21,8 @@ var _ stream.Processor = (*StreamProcessor)(nil)
 func NewStreamProcessor(p *Pipeline) *StreamProcessor { return &StreamProcessor{p: p} }
 
 // Process implements stream.Processor.
-func (s *StreamProcessor) Process(_ context.Context, in stream.Input) (stream.Output, error) {
-	res, err := s.p.ProcessRecord(in.Value)
+func (s *StreamProcessor) Process(ctx context.Context, in stream.Input) (stream.Output, error) {
+	res, err := s.p.ProcessRecordContext(ctx, in.Value)
 	if err != nil {
 		return stream.Output{}, err
 	}
