@@ -2,6 +2,7 @@ package stream
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -40,8 +41,8 @@ type Engine struct {
 	lagMu sync.Mutex
 	lag   map[topicPartition]int64
 
-	abort        context.CancelCauseFunc // ends Run with an error; set before the first client
-	authFailures atomic.Int32            // SASL authentications failed in a row
+	abort            context.CancelCauseFunc // ends Run with an error; set before the first client
+	securityFailures atomic.Int32            // SASL authentications and TLS handshakes failed in a row
 }
 
 type topicPartition struct {
@@ -224,7 +225,7 @@ func (e *Engine) clientOpts() []kgo.Opt {
 		kgo.WithHooks(groupHook{e}),
 	}
 	if c.tls != nil {
-		opts = append(opts, kgo.DialTLSConfig(c.tls.Clone()))
+		opts = append(opts, kgo.Dialer(e.dialTLS))
 	}
 	if mech != nil {
 		opts = append(opts, kgo.SASL(mech))
@@ -264,8 +265,8 @@ func (e *Engine) onLost(_ context.Context, _ *kgo.Client, lost map[string][]int3
 	e.dropLag(lost)
 }
 
-// groupHook follows the client's group membership for readiness and its
-// SASL authentications.
+// groupHook follows the client's group membership for readiness, and its
+// SASL authentications and TLS handshakes.
 type groupHook struct{ e *Engine }
 
 var (
@@ -274,10 +275,17 @@ var (
 	_ kgo.HookBrokerConnect    = groupHook{}
 )
 
-// maxAuthFailures is how many SASL authentications may fail in a row before
-// Run stops with an error: credentials or a mechanism that cannot work do
-// not start working by retrying.
-const maxAuthFailures = 5
+// maxSecurityFailures is how many SASL authentications or TLS handshakes may
+// fail in a row before Run stops with an error: credentials, a mechanism,
+// a listener or a certificate that cannot work do not start working by
+// retrying.
+const maxSecurityFailures = 5
+
+// Security failures, with what to check.
+const (
+	saslFailed = "SASL authentication failed: check the mechanism, user and password, and that the broker listener uses SASL"
+	tlsFailed  = "TLS handshake failed: check that the broker listener uses TLS and that its certificate is trusted (CA file, server name)"
+)
 
 // OnBrokerRead counts a failed SASL exchange (a broker without SASL closes
 // the connection: EOF) and clears the count once a request past
@@ -286,34 +294,78 @@ func (h groupHook) OnBrokerRead(_ kgo.BrokerMetadata, key int16, _ int, _, _ tim
 	switch key {
 	case int16(kmsg.SASLHandshake), int16(kmsg.SASLAuthenticate):
 		if err != nil {
-			h.e.authFailed(err)
+			h.e.securityFailed(saslFailed, err)
 		}
 	case int16(kmsg.ApiVersions):
 	default:
 		if err == nil {
-			h.e.authFailures.Store(0)
+			h.e.securityFailures.Store(0)
 		}
 	}
 }
 
-// OnBrokerConnect counts a connection the broker refused to authenticate.
+// OnBrokerConnect counts a connection the broker refused to authenticate,
+// and, with TLS, a connection whose handshake failed.
 func (h groupHook) OnBrokerConnect(_ kgo.BrokerMetadata, _ time.Duration, _ net.Conn, err error) {
-	if errors.Is(err, kerr.SaslAuthenticationFailed) || errors.Is(err, kerr.UnsupportedSaslMechanism) ||
-		errors.Is(err, kerr.IllegalSaslState) {
-		h.e.authFailed(err)
+	switch {
+	case errors.Is(err, kerr.SaslAuthenticationFailed) || errors.Is(err, kerr.UnsupportedSaslMechanism) ||
+		errors.Is(err, kerr.IllegalSaslState):
+		h.e.securityFailed(saslFailed, err)
+	case errors.As(err, new(*handshakeError)):
+		h.e.securityFailed(tlsFailed, err)
 	}
 }
 
-// authFailed logs a failed SASL authentication as an error and stops Run
-// after maxAuthFailures in a row.
-func (e *Engine) authFailed(err error) {
-	n := e.authFailures.Add(1)
-	mech := strings.ToLower(e.cfg.saslMechanism)
-	e.log.Error("SASL authentication failed: check the mechanism, user and password, and that the broker listener uses SASL",
-		"mechanism", mech, "err", err)
-	if n == maxAuthFailures && e.abort != nil {
-		e.abort(fmt.Errorf("stream: SASL %s authentication failed %d times in a row (last: %w); check the security configuration",
-			mech, n, err))
+// handshakeError is a TLS handshake that failed on a TCP connection the
+// broker accepted: not a broker down, but a listener without TLS (a real
+// Kafka closes it: EOF; kfake waits: a timeout) or a certificate not trusted.
+type handshakeError struct{ err error }
+
+func (h *handshakeError) Error() string { return "TLS handshake: " + h.err.Error() }
+func (h *handshakeError) Unwrap() error { return h.err }
+
+// dialTLS connects to host, then runs the TLS handshake, both within the
+// dial timeout; a failed handshake is a handshakeError.
+func (e *Engine) dialTLS(ctx context.Context, network, host string) (net.Conn, error) {
+	ctx, cancel := context.WithTimeout(ctx, e.cfg.dialTimeout)
+	defer cancel()
+	raw, err := (&net.Dialer{}).DialContext(ctx, network, host)
+	if err != nil {
+		return nil, err
+	}
+	cfg := e.cfg.tls.Clone()
+	if cfg.ServerName == "" {
+		if cfg.ServerName, _, err = net.SplitHostPort(host); err != nil {
+			_ = raw.Close()
+			return nil, fmt.Errorf("unable to split host:port for dialing: %w", err)
+		}
+	}
+	c := tls.Client(raw, cfg)
+	if err := c.HandshakeContext(ctx); err != nil {
+		_ = raw.Close()
+		if errors.Is(context.Cause(ctx), context.Canceled) {
+			return nil, err // the client is closing
+		}
+		return nil, &handshakeError{err}
+	}
+	return c, nil
+}
+
+// securityFailed logs a failed SASL authentication or TLS handshake as an
+// error and stops Run after maxSecurityFailures in a row.
+func (e *Engine) securityFailed(what string, err error) {
+	n := e.securityFailures.Add(1)
+	args := []any{"err", err}
+	if what == saslFailed {
+		args = append(args, "mechanism", strings.ToLower(e.cfg.saslMechanism))
+	}
+	e.log.Error(what, args...)
+	if n == maxSecurityFailures && e.abort != nil {
+		problem, _, _ := strings.Cut(what, ":")
+		if what == saslFailed {
+			problem = "SASL " + strings.ToLower(e.cfg.saslMechanism) + " authentication failed"
+		}
+		e.abort(fmt.Errorf("stream: %s %d times in a row (last: %w); check the security configuration", problem, n, err))
 	}
 }
 

@@ -71,6 +71,7 @@ type config struct {
 	batchMaxBytes   int32
 	kgoExtra        []kgo.Opt     // tests only: appended to the client options
 	pingInterval    time.Duration // how often Run checks that a broker answers
+	dialTimeout     time.Duration // bounds a connection with TLS, handshake included
 	logEvery        time.Duration // how often one identical warning is logged at most
 }
 
@@ -93,6 +94,7 @@ func defaults() config {
 		drainTimeout:    DefaultDrainTimeout,
 		batchMaxBytes:   DefaultProducerBatchMaxBytes,
 		pingInterval:    2 * time.Second,
+		dialTimeout:     10 * time.Second,
 		logEvery:        DefaultLogEvery,
 		logger:          slog.Default(),
 	}
@@ -197,6 +199,10 @@ func withKgoOpts(opts ...kgo.Opt) Opt {
 // withPingInterval sets how often Run checks broker reachability; tests
 // shorten it.
 func withPingInterval(d time.Duration) Opt { return opt(func(c *config) { c.pingInterval = d }) }
+
+// withDialTimeout bounds a TLS connection and its handshake (default 10s,
+// as franz-go's); tests shorten it.
+func withDialTimeout(d time.Duration) Opt { return opt(func(c *config) { c.dialTimeout = d }) }
 
 func (c *config) validate() error {
 	var errs []error
