@@ -229,13 +229,7 @@ func TestSASLAgainstPlainBrokerFailsFast(t *testing.T) {
 			var buf syncBuffer
 			log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelWarn}))
 			r := start(t, upper{}, testOpts(addr, ExactlyOnce(eos), SASL("scram-sha-256", "svc", "s3cret-pw"), Logger(log))...)
-			var err error
-			select {
-			case err = <-r.done:
-				r.done <- err
-			case <-time.After(30 * time.Second):
-				t.Fatal("Run did not stop")
-			}
+			err := r.wait(t, 30*time.Second)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "SASL scram-sha-256 authentication failed")
 			assert.False(t, r.e.Health().Live)

@@ -176,6 +176,20 @@ func (r *running) stop() error {
 	}
 }
 
+// wait returns Run's error once Run stops by itself, failing the test if
+// it has not stopped within d.
+func (r *running) wait(t *testing.T, d time.Duration) error {
+	t.Helper()
+	select {
+	case err := <-r.done:
+		r.done <- err
+		return err
+	case <-time.After(d):
+		t.Fatal("Run did not stop")
+		return nil
+	}
+}
+
 // produce writes msgs to topic with kafka-go, keyed messages hashed to
 // partitions the way Kafka's default partitioner does.
 func produce(t *testing.T, addr, topic string, msgs []kafka.Message) {

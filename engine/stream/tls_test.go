@@ -54,13 +54,7 @@ func TestTLSThatCannotWorkFailsFast(t *testing.T) {
 			var buf syncBuffer
 			log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelWarn}))
 			r := start(t, upper{}, testOpts(addr, TLS(&tls.Config{MinVersion: tls.VersionTLS12}), withDialTimeout(300*time.Millisecond), Logger(log))...)
-			var err error
-			select {
-			case err = <-r.done:
-				r.done <- err
-			case <-time.After(30 * time.Second):
-				t.Fatal("Run did not stop")
-			}
+			err := r.wait(t, 30*time.Second)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), "TLS handshake failed")
 			assert.False(t, r.e.Health().Live)
