@@ -30,12 +30,14 @@ func (s *StreamProcessor) Process(ctx context.Context, in stream.Input) (stream.
 	if err != nil {
 		return stream.Output{}, err
 	}
-	out := stream.Output{Key: key, Value: res.Output, Detections: map[string]int{}, EventKinds: map[string]int{}}
+	out := stream.Output{Key: key, Value: res.Output, Detections: map[string]int{},
+		DetectionActions: map[stream.Detection]int{}, EventKinds: map[string]int{}}
 	for _, h := range res.Classification.Headers() {
 		out.Headers = append(out.Headers, stream.Header{Key: h[0], Value: []byte(h[1])})
 	}
 	for _, f := range res.Findings {
 		out.Detections[f.Type]++
+		out.DetectionActions[stream.Detection{Type: f.Type, Action: f.Action}]++
 	}
 	for _, ev := range res.Events {
 		v, err := json.Marshal(ev)

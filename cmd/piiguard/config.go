@@ -29,6 +29,7 @@ type pipelineFlags struct {
 	ephemeralKey bool
 	reversible   bool
 	maxRecord    int
+	set          *rules.Set // the rule set pipeline loaded
 }
 
 func (f *pipelineFlags) register(fs *flag.FlagSet) {
@@ -90,6 +91,7 @@ func (f *pipelineFlags) pipeline(env *environ) (*engine.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	f.set = set
 	sc, err := detectors.Compile(set)
 	if err != nil {
 		return nil, err

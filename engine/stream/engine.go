@@ -66,7 +66,7 @@ func New(p Processor, opts ...Opt) (*Engine, error) {
 		cfg:     cfg,
 		proc:    p,
 		log:     cfg.logger,
-		metrics: newMetrics(),
+		metrics: newMetrics(cfg.entityTypes),
 		lag:     make(map[topicPartition]int64),
 
 		clientReady: make(chan struct{}),

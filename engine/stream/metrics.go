@@ -2,6 +2,7 @@ package stream
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -19,6 +20,8 @@ const (
 // it registers, and lints, as a unit. No label carries a record's content:
 // label values are fixed words or codes that pass safeLabel.
 type metrics struct {
+	// entityTypes are the entity_type label values allowed (lower case); nil allows any code-like value.
+	entityTypes   map[string]bool
 	consumed      prometheus.Counter
 	produced      *prometheus.CounterVec
 	produceErrors *prometheus.CounterVec
@@ -36,7 +39,7 @@ type metrics struct {
 
 var _ prometheus.Collector = (*metrics)(nil)
 
-func newMetrics() *metrics {
+func newMetrics(entityTypes []string) *metrics {
 	m := &metrics{
 		consumed: prometheus.NewCounter(prometheus.CounterOpts{
 			Namespace: namespace, Name: "records_consumed_total",
@@ -56,8 +59,8 @@ func newMetrics() *metrics {
 		}, []string{"reason"}),
 		detections: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Name: "detections_total",
-			Help: "Personal-data findings, by entity type.",
-		}, []string{"entity_type"}),
+			Help: "Personal-data findings, by entity type (lower case; other when not a type of the loaded rules) and policy action.",
+		}, []string{"entity_type", "action"}),
 		events: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Name: "compliance_events_total",
 			Help: "Compliance events found, by kind.",
@@ -97,7 +100,22 @@ func newMetrics() *metrics {
 		m.produced.WithLabelValues(k)
 		m.produceErrors.WithLabelValues(k)
 	}
+	if entityTypes != nil {
+		m.entityTypes = make(map[string]bool, len(entityTypes))
+		for _, t := range entityTypes {
+			if l := safeLabel(t); l != "other" {
+				m.entityTypes[l] = true
+			}
+		}
+	}
 	return m
+}
+
+// EntityTypes sets the entity types of the loaded rules, the only values the entity_type label of
+// piiguard_detections_total takes (in lower case); any other type is counted as "other". Default: any
+// code-like type (letters, digits, '_', '.', '-') is accepted.
+func EntityTypes(types ...string) Opt {
+	return opt(func(c *config) { c.entityTypes = append([]string{}, types...) })
 }
 
 func (m *metrics) collectors() []prometheus.Collector {
@@ -123,21 +141,46 @@ func (m *metrics) Collect(ch chan<- prometheus.Metric) {
 
 var labelRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]{0,63}$`)
 
-// safeLabel returns v if it looks like a code (lower-case letters, digits,
-// '_', '.', '-', at most 64 bytes) and "other" otherwise, so that a
+// safeLabel returns v in lower case if it looks like a code (ASCII letters,
+// digits, '_', '.', '-', at most 64 bytes) and "other" otherwise, so that a
 // processor bug cannot turn a personal value into a metric label.
 func safeLabel(v string) string {
-	if labelRE.MatchString(v) {
-		return v
+	if l := strings.ToLower(v); labelRE.MatchString(l) {
+		return l
 	}
 	return "other"
 }
 
+// actions are the values of the action label: the policy actions, else "other".
+var actions = map[string]bool{"pseudonymise": true, "mask": true, "redact": true, "generalise": true,
+	"drop": true, "keep": true}
+
+// typeLabel returns the entity_type label of type t: t in lower case when it is a known type, else "other".
+func (m *metrics) typeLabel(t string) string {
+	l := safeLabel(t)
+	if m.entityTypes != nil && !m.entityTypes[l] {
+		return "other"
+	}
+	return l
+}
+
 // observe records one processed record's detections and compliance events.
 func (m *metrics) observe(out *Output) {
-	for t, n := range out.Detections {
-		if n > 0 {
-			m.detections.WithLabelValues(safeLabel(t)).Add(float64(n))
+	if out.DetectionActions != nil {
+		for d, n := range out.DetectionActions {
+			if n > 0 {
+				a := safeLabel(d.Action)
+				if !actions[a] {
+					a = "other"
+				}
+				m.detections.WithLabelValues(m.typeLabel(d.Type), a).Add(float64(n))
+			}
+		}
+	} else {
+		for t, n := range out.Detections {
+			if n > 0 {
+				m.detections.WithLabelValues(m.typeLabel(t), "unknown").Add(float64(n))
+			}
 		}
 	}
 	for k, n := range out.EventKinds {

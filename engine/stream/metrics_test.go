@@ -10,6 +10,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
+	dto "github.com/prometheus/client_model/go"
 	"github.com/segmentio/kafka-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -39,7 +40,7 @@ func TestMetricsAfterTraffic(t *testing.T) {
 	assert.Equal(t, 3.0, testutil.ToFloat64(m.produced.WithLabelValues(kindCompliance)))
 	assert.Equal(t, 1.0, testutil.ToFloat64(m.produced.WithLabelValues(kindDLQ)))
 	assert.Equal(t, 1.0, testutil.ToFloat64(m.deadLettered.WithLabelValues("invalid_json")))
-	assert.Equal(t, 20.0, testutil.ToFloat64(m.detections.WithLabelValues("email")))
+	assert.Equal(t, 20.0, testutil.ToFloat64(m.detections.WithLabelValues("email", "unknown")))
 	assert.Equal(t, 3.0, testutil.ToFloat64(m.events.WithLabelValues("consent_given")))
 	assert.Equal(t, 0.0, testutil.ToFloat64(m.inFlight))
 	assert.GreaterOrEqual(t, testutil.ToFloat64(m.rebalances), 1.0)
@@ -78,7 +79,8 @@ func TestSafeLabel(t *testing.T) {
 		"dotted":          {"iban.de", "iban.de"},
 		"personal value":  {"jane.doe@example.com", "other"},
 		"spaces":          {"credit card", "other"},
-		"upper case":      {"EMAIL", "other"},
+		"upper case":      {"EMAIL", "email"},
+		"upper case code": {"SPECIAL_CATEGORY", "special_category"},
 		"empty":           {"", "other"},
 		"too long":        {strings.Repeat("a", 65), "other"},
 		"phone number":    {"+49 170 1234567", "other"},
@@ -89,6 +91,60 @@ func TestSafeLabel(t *testing.T) {
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
 			assert.Equal(t, tc.want, safeLabel(tc.in))
+		})
+	}
+}
+
+func TestDetectionLabels(t *testing.T) {
+	tests := map[string]struct {
+		known []string // nil: no EntityTypes option
+		out   Output
+		want  map[[2]string]float64 // entity_type, action → count
+	}{
+		"rule types in upper case": {
+			known: []string{"EMAIL", "PHONE", "IBAN"},
+			out:   Output{Detections: map[string]int{"EMAIL": 2, "PHONE": 1}},
+			want:  map[[2]string]float64{{"email", "unknown"}: 2, {"phone", "unknown"}: 1},
+		},
+		"type and action": {
+			known: []string{"EMAIL", "PERSON"},
+			out: Output{Detections: map[string]int{"EMAIL": 3, "PERSON": 1},
+				DetectionActions: map[Detection]int{{"EMAIL", "pseudonymise"}: 2, {"EMAIL", "mask"}: 1, {"PERSON", "redact"}: 1}},
+			want: map[[2]string]float64{{"email", "pseudonymise"}: 2, {"email", "mask"}: 1, {"person", "redact"}: 1},
+		},
+		"unknown type is other": {
+			known: []string{"EMAIL"},
+			out:   Output{DetectionActions: map[Detection]int{{"CUSTOMER_NO", "keep"}: 1, {"EMAIL", "keep"}: 1}},
+			want:  map[[2]string]float64{{"other", "keep"}: 1, {"email", "keep"}: 1},
+		},
+		"value as type or action": {
+			known: []string{"EMAIL"},
+			out:   Output{DetectionActions: map[Detection]int{{"jane.doe@example.com", "jane"}: 1, {"EMAIL", "Jane"}: 1}},
+			want:  map[[2]string]float64{{"other", "other"}: 1, {"email", "other"}: 1},
+		},
+		"no known types: codes in lower case": {
+			out:  Output{Detections: map[string]int{"IBAN": 1, "+49 170 1234567": 1}},
+			want: map[[2]string]float64{{"iban", "unknown"}: 1, {"other", "unknown"}: 1},
+		},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			m := newMetrics(tc.known)
+			m.observe(&tc.out)
+			got := map[[2]string]float64{}
+			ch := make(chan prometheus.Metric, 16)
+			m.detections.Collect(ch)
+			close(ch)
+			for c := range ch {
+				var pb dto.Metric
+				require.NoError(t, c.Write(&pb))
+				lv := map[string]string{}
+				for _, l := range pb.GetLabel() {
+					lv[l.GetName()] = l.GetValue()
+				}
+				got[[2]string{lv["entity_type"], lv["action"]}] = pb.GetCounter().GetValue()
+			}
+			assert.Equal(t, tc.want, got)
 		})
 	}
 }

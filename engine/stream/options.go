@@ -73,6 +73,7 @@ type config struct {
 	pingInterval    time.Duration // how often Run checks that a broker answers
 	dialTimeout     time.Duration // bounds a connection with TLS, handshake included
 	logEvery        time.Duration // how often one identical warning is logged at most
+	entityTypes     []string      // metric label values of entity_type; nil: any code
 }
 
 func defaults() config {

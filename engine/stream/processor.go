@@ -47,11 +47,18 @@ type Output struct {
 	// Compliance holds compliance events, each produced to the compliance
 	// topic.
 	Compliance []Message
-	// Detections counts findings by entity type, for metrics.
+	// Detections counts findings by entity type, for metrics (action "unknown"); DetectionActions, when
+	// not nil, is used instead.
 	Detections map[string]int
+	// DetectionActions counts findings by entity type and the policy action taken, for metrics.
+	DetectionActions map[Detection]int
 	// EventKinds counts compliance events by kind, for metrics.
 	EventKinds map[string]int
 }
+
+// Detection is one entity type and the policy action taken on its findings (pseudonymise, mask, redact,
+// generalise, drop, keep).
+type Detection struct{ Type, Action string }
 
 // Message is one extra record to produce, keyed as given.
 type Message struct {
