@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 
@@ -9,13 +8,16 @@ import (
 )
 
 func runBroker(env *environ, args []string) int {
-	fs := flag.NewFlagSet("broker", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "broker", "broker [flags]",
+		"Serves an in-process Kafka-protocol broker with the default topics until interrupted.")
 	addr := fs.String("addr", broker.DefaultAddr, "listen `HOST:PORT` (port 0: any free port)")
 	partitions := fs.Int("partitions", broker.DefaultPartitions, "partitions of each pre-created topic")
 	dataDir := fs.String("data-dir", "", "keep the broker's data in `DIR` across restarts (default: in memory)")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return exitUsage
+	if code, done := parseFlags(env, fs, args); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return badArgs(env, fs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	ctx, stop := signalContext(env)
 	defer stop()

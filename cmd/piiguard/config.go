@@ -37,7 +37,7 @@ func (f *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.policy, "policy", "", "policy `FILE` (default: the embedded safe policy)")
 	fs.StringVar(&f.keyFile, "key-file", "", "pseudonym key `FILE` (default: $PIIGUARD_KEY_FILE)")
 	fs.BoolVar(&f.ephemeralKey, "ephemeral-key", false, "use a random key for this run only (tokens are not stable across runs)")
-	fs.BoolVar(&f.reversible, "reversible", false, "make reversible tokens (AES-SIV) that `piiguard reveal` can open")
+	fs.BoolVar(&f.reversible, "reversible", false, "make reversible tokens (AES-SIV) that piiguard reveal can open (default: one-way tokens)")
 	fs.IntVar(&f.maxRecord, "max-record-bytes", engine.DefaultMaxRecordBytes, "reject records larger than this")
 }
 
@@ -82,8 +82,11 @@ func keyring(env *environ, keyFile string, ephemeral bool) (*pseudonym.Keyring, 
 		fmt.Fprintln(env.stderr, "piiguard: using an ephemeral key: tokens will differ in the next run")
 		return pseudonym.EphemeralKeyring()
 	}
-	return nil, errors.New("no pseudonym key: give --key-file FILE or PIIGUARD_KEY_FILE (make one with `piiguard keygen`), or --ephemeral-key")
+	return nil, errNoKey
 }
+
+// errNoKey is keyring's error when no key file is named; commands that accept --ephemeral-key add it as a hint.
+var errNoKey = errors.New("no pseudonym key: give --key-file FILE or PIIGUARD_KEY_FILE (make one with `piiguard keygen`)")
 
 // pipeline builds the record pipeline from the flags.
 func (f *pipelineFlags) pipeline(env *environ) (*engine.Pipeline, error) {
@@ -107,6 +110,9 @@ func (f *pipelineFlags) pipeline(env *environ) (*engine.Pipeline, error) {
 		}
 	}
 	kr, err := keyring(env, f.keyFile, f.ephemeralKey)
+	if errors.Is(err, errNoKey) {
+		return nil, fmt.Errorf("%w, or --ephemeral-key for tokens of this run only", err)
+	}
 	if err != nil {
 		return nil, err
 	}

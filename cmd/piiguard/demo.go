@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"sort"
 	"strings"
@@ -12,15 +11,18 @@ import (
 )
 
 func runDemo(env *environ, args []string) int {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "demo", "demo [flags]",
+		"Starts the embedded broker, the engine and a synthetic producer in one process and shows the results.")
 	records := fs.Int("records", 20000, "synthetic records to produce")
 	seed := fs.Uint64("seed", 1, "seed of the synthetic generator")
 	metricsAddr := fs.String("metrics-addr", "127.0.0.1:0", "serve the engine's metrics on `HOST:PORT`")
 	var pf pipelineFlags
 	pf.register(fs)
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return exitUsage
+	if code, done := parseFlags(env, fs, args); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return badArgs(env, fs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	if pf.keyFile == "" && env.getenv("PIIGUARD_KEY_FILE") == "" {
 		pf.ephemeralKey = true

@@ -2,7 +2,7 @@ package main
 
 import (
 	"crypto/rand"
-	"flag"
+	"errors"
 	"fmt"
 	"time"
 
@@ -10,11 +10,13 @@ import (
 )
 
 func runKeygen(env *environ, args []string) int {
-	fs := flag.NewFlagSet("keygen", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "keygen", "keygen [flags]", "Prints a new pseudonym key file to stdout.")
 	id := fs.String("id", "k1", "key `ID` written into tokens (rotate by adding a key with a new id)")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return exitUsage
+	if code, done := parseFlags(env, fs, args); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return badArgs(env, fs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	data, err := pseudonym.GenerateKeyFile(rand.Reader, *id, time.Now().UTC())
 	if err != nil {
@@ -39,23 +41,17 @@ func tokenMaker(env *environ, keyFile string, reversible bool) (*pseudonym.Pseud
 }
 
 func runPseudonym(env *environ, args []string) int {
-	fs := flag.NewFlagSet("pseudonym", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "pseudonym", "pseudonym --key-file FILE --type TYPE VALUE",
+		"Prints the token scan and run write for VALUE: use it to find or erase one person's rows.")
 	keyFile := fs.String("key-file", "", "pseudonym key `FILE` (default: $PIIGUARD_KEY_FILE)")
 	typ := fs.String("type", "", "entity `TYPE` of the value, e.g. EMAIL, PHONE, IBAN, PERSON")
 	lang := fs.String("language", "", "record `LANGUAGE` for national phone numbers (de, da, it, en)")
 	reversible := fs.Bool("reversible", false, "print the reversible token (as scan --reversible writes)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: piiguard pseudonym --key-file FILE --type TYPE VALUE")
-		fmt.Fprintln(env.stderr, "Prints the token scan and run write for VALUE: use it to find or erase one person's rows.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, done := parseFlags(env, fs, args); done {
+		return code
 	}
 	if fs.NArg() != 1 || *typ == "" {
-		fs.Usage()
-		return exitUsage
+		return badArgs(env, fs, "want --type TYPE and one VALUE")
 	}
 	ps, err := tokenMaker(env, *keyFile, *reversible)
 	if err != nil {
@@ -66,16 +62,35 @@ func runPseudonym(env *environ, args []string) int {
 	return exitOK
 }
 
+// oneWay reports whether token has the shape of a one-way (keyed MAC) token: a reversible token of the same type
+// is always longer, since it carries the whole value and a 16-byte tag.
+func oneWay(ps *pseudonym.Pseudonymizer, token string) bool {
+	typ, id, ok := ps.Parse(token)
+	if !ok {
+		return false
+	}
+	kr, err := pseudonym.EphemeralKeyring()
+	if err != nil {
+		return false
+	}
+	mac, err := pseudonym.New(kr)
+	if err != nil {
+		return false
+	}
+	ref := mac.Token(typ, "x")
+	_, refID, _ := mac.Parse(ref)
+	return len(ref)-len(refID) == len(token)-len(id)
+}
+
 func runReveal(env *environ, args []string) int {
-	fs := flag.NewFlagSet("reveal", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "reveal", "reveal --key-file FILE TOKEN",
+		"Prints the entity type and normalised value of a reversible token (one made with --reversible).")
 	keyFile := fs.String("key-file", "", "pseudonym key `FILE` (default: $PIIGUARD_KEY_FILE)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, done := parseFlags(env, fs, args); done {
+		return code
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(env.stderr, "usage: piiguard reveal --key-file FILE TOKEN")
-		return exitUsage
+		return badArgs(env, fs, "want one TOKEN")
 	}
 	ps, err := tokenMaker(env, *keyFile, true)
 	if err != nil {
@@ -83,6 +98,11 @@ func runReveal(env *environ, args []string) int {
 		return exitUsage
 	}
 	typ, value, err := ps.Reveal(fs.Arg(0))
+	if errors.Is(err, pseudonym.ErrNotRevealable) && oneWay(ps, fs.Arg(0)) {
+		fmt.Fprintln(env.stderr, "piiguard reveal: this is a one-way token (made without --reversible): it cannot be revealed; "+
+			"compute the token of a known value with piiguard pseudonym and compare")
+		return exitFailed
+	}
 	if err != nil {
 		fmt.Fprintf(env.stderr, "piiguard reveal: %v\n", err)
 		return exitFailed

@@ -38,7 +38,7 @@ func commands() []command {
 		{"run", "process the raw Kafka topic into the redacted, compliance and dead-letter topics", runRun},
 		{"broker", "serve the embedded Kafka-protocol broker with the default topics", runBroker},
 		{"demo", "run broker, engine and a synthetic producer in one process and show the results", runDemo},
-		{"rules", "rules test [PATH…]: run rule examples; rules list: list the loaded rules", runRules},
+		{"rules", "rules test [PATH…]: run rule examples; rules list: list the loaded rules; rules profile: rule costs", runRules},
 		{"keygen", "print a new pseudonym key file to stdout", runKeygen},
 		{"pseudonym", "print the token a value gets: pseudonym --key-file F --type EMAIL VALUE", runPseudonym},
 		{"reveal", "reveal a reversible token: reveal --key-file F TOKEN", runReveal},
@@ -52,11 +52,15 @@ func main() {
 }
 
 func dispatch(env *environ, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
 		usage(env.stderr)
-		if len(args) == 0 {
-			return exitUsage
-		}
+		return exitUsage
+	}
+	if args[0] == "help" && len(args) > 1 { // help COMMAND [SUBCOMMAND]: the command's own --help
+		return dispatch(env, append(args[1:len(args):len(args)], "--help"))
+	}
+	if args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+		usage(env.stdout)
 		return exitOK
 	}
 	for _, c := range commands() {
@@ -75,4 +79,5 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
+	fmt.Fprintln(w, "\nRun piiguard COMMAND --help (or piiguard help COMMAND) for its flags.")
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"sort"
 	"time"
@@ -11,9 +10,18 @@ import (
 	"github.com/piiguard/piiguard/rules"
 )
 
+const rulesUsage = `usage: piiguard rules SUBCOMMAND [flags]
+
+  test [PATH…]                        run the examples of the packs at PATH (default: the embedded packs)
+  list [--rules PATH]                 list the loaded rules
+  profile [--rules PATH] < records    what each rule costs on the text fields of JSONL records
+
+Run piiguard rules SUBCOMMAND --help for its flags.
+`
+
 func runRules(env *environ, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprintln(env.stderr, "usage: piiguard rules test [PATH…] | rules list [--rules PATH] | rules profile [--rules PATH] < records.jsonl")
+		fmt.Fprint(env.stderr, rulesUsage)
 		return exitUsage
 	}
 	switch args[0] {
@@ -23,13 +31,24 @@ func runRules(env *environ, args []string) int {
 		return rulesList(env, args[1:])
 	case "profile":
 		return rulesProfile(env, args[1:])
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(env.stdout, rulesUsage)
+		return exitOK
 	}
-	fmt.Fprintf(env.stderr, "piiguard rules: unknown subcommand %q (want test or list)\n", args[0])
+	fmt.Fprintf(env.stderr, "piiguard rules: unknown subcommand %q (want test, list or profile)\n\n%s", args[0], rulesUsage)
 	return exitUsage
 }
 
 // rulesTest runs the examples of the packs at the given paths, or of the default packs when none are given.
-func rulesTest(env *environ, paths []string) int {
+// Packs at paths must also load together with the default packs (no rule id twice), as scan and run load them.
+func rulesTest(env *environ, args []string) int {
+	fs := newFlags(env, "rules test", "rules test [PATH…]",
+		"Runs the examples of each rule in the packs at PATH (YAML files or folders), or of the embedded packs.",
+		"The packs must also load together with the embedded ones, as scan and run load them.")
+	if code, done := parseFlags(env, fs, args); done {
+		return code
+	}
+	paths := fs.Args()
 	var packs []rules.Pack
 	if len(paths) == 0 {
 		packs = rules.Default()
@@ -45,6 +64,12 @@ func rulesTest(env *environ, paths []string) int {
 	if _, err := rules.NewSet(packs...); err != nil {
 		fmt.Fprintf(env.stderr, "piiguard rules test: %v\n", err)
 		return exitFailed
+	}
+	if len(paths) > 0 {
+		if _, err := rules.NewSet(append(rules.Default(), packs...)...); err != nil {
+			fmt.Fprintf(env.stderr, "piiguard rules test: with the default packs (as scan and run load them): %v\n", err)
+			return exitFailed
+		}
 	}
 	n, fails := detectors.CheckExamples(packs)
 	for _, f := range fails {
@@ -63,12 +88,14 @@ func rulesTest(env *environ, paths []string) int {
 }
 
 func rulesList(env *environ, args []string) int {
-	fs := flag.NewFlagSet("rules list", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "rules list", "rules list [--rules PATH]…", "Lists the loaded rules: id, type, category, description.")
 	var extra listFlag
 	fs.Var(&extra, "rules", "add a rule pack `PATH`; repeatable")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, done := parseFlags(env, fs, args); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return badArgs(env, fs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	set, err := loadRuleSet(extra)
 	if err != nil {
@@ -86,13 +113,16 @@ func rulesList(env *environ, args []string) int {
 
 // rulesProfile reads JSONL records from stdin and prints what each rule costs on their text fields.
 func rulesProfile(env *environ, args []string) int {
-	fs := flag.NewFlagSet("rules profile", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "rules profile", "rules profile [flags] < records.jsonl",
+		"Prints what each rule costs on the text fields of the JSONL records on stdin.")
 	var extra listFlag
 	fs.Var(&extra, "rules", "add a rule pack `PATH`; repeatable")
 	top := fs.Int("top", 30, "rules to list")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, done := parseFlags(env, fs, args); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return badArgs(env, fs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	set, err := loadRuleSet(extra)
 	if err != nil {

@@ -66,8 +66,9 @@ var envVars = map[string]string{
 }
 
 func runRun(env *environ, args []string) int {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "run", "run [flags]",
+		"Processes the raw Kafka topic into the redacted, compliance and dead-letter topics until interrupted.",
+		"Precedence: flags, then PIIGUARD_* variables, then the --config file, then the defaults.")
 	configFile := fs.String("config", "", "YAML configuration `FILE` (flags and PIIGUARD_* variables override it)")
 	var pf pipelineFlags
 	pf.register(fs)
@@ -85,12 +86,11 @@ func runRun(env *environ, args []string) int {
 	saslMech := fs.String("sasl-mechanism", "", "plain, scram-sha-256 or scram-sha-512")
 	saslUser := fs.String("sasl-username", "", "SASL user")
 	saslPass := fs.String("sasl-password", "", "SASL password (prefer PIIGUARD_SASL_PASSWORD)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if code, done := parseFlags(env, fs, args); done {
+		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "piiguard run: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
+		return badArgs(env, fs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
 	// Defaults, then the file, then the environment, then the flags the user set.
 	cfg := runConfig{Brokers: split(*brokers), InTopics: split(*inTopics), OutTopic: *outTopic,

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,24 +23,21 @@ type scanLine struct {
 }
 
 func runScan(env *environ, args []string) int {
-	fs := flag.NewFlagSet("scan", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "scan", "scan [flags] < records.jsonl > redacted.jsonl",
+		"Reads one record per line (a JSON object, or plain text) and writes one redacted line per input line.")
 	var pf pipelineFlags
 	pf.register(fs)
 	findingsOut := fs.String("findings-out", "", "write findings as JSONL to `FILE` (no values)")
 	complianceOut := fs.String("compliance-out", "", "write compliance events as JSONL to `FILE`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "records scanned in parallel (output keeps input order)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: piiguard scan [flags] < records.jsonl > redacted.jsonl")
-		fmt.Fprintln(env.stderr, "Reads one record per line (a JSON object, or plain text) and writes one redacted line per input line.")
-		fs.PrintDefaults()
+	if code, done := parseFlags(env, fs, args); done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	if fs.NArg() > 0 {
+		return badArgs(env, fs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
 	}
-	if fs.NArg() > 0 || *workers < 1 {
-		fs.Usage()
-		return exitUsage
+	if *workers < 1 {
+		return badArgs(env, fs, "--workers must be at least 1")
 	}
 	p, err := pf.pipeline(env)
 	if err != nil {

@@ -7,7 +7,14 @@ import (
 	"github.com/piiguard/piiguard/rules"
 )
 
-func runVersion(env *environ, _ []string) int {
+func runVersion(env *environ, args []string) int {
+	fs := newFlags(env, "version", "version", "Prints the version of piiguard and of its embedded rules.")
+	if code, done := parseFlags(env, fs, args); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return badArgs(env, fs, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	}
 	v := "(devel)"
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
 		v = bi.Main.Version

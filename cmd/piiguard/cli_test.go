@@ -1,0 +1,138 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestHelpOnEveryCommand(t *testing.T) {
+	tests := map[string]struct {
+		args []string
+		want string // in the usage on stdout
+	}{
+		"top level --help":      {[]string{"--help"}, "usage: piiguard COMMAND"},
+		"top level -h":          {[]string{"-h"}, "usage: piiguard COMMAND"},
+		"help":                  {[]string{"help"}, "usage: piiguard COMMAND"},
+		"help scan":             {[]string{"help", "scan"}, "usage: piiguard scan"},
+		"help rules test":       {[]string{"help", "rules", "test"}, "usage: piiguard rules test"},
+		"scan":                  {[]string{"scan", "--help"}, "-findings-out"},
+		"run":                   {[]string{"run", "--help"}, "-sasl-mechanism"},
+		"broker":                {[]string{"broker", "--help"}, "-partitions"},
+		"demo":                  {[]string{"demo", "--help"}, "-records"},
+		"rules":                 {[]string{"rules", "--help"}, "profile"},
+		"rules -h":              {[]string{"rules", "-h"}, "test [PATH…]"},
+		"rules test":            {[]string{"rules", "test", "--help"}, "usage: piiguard rules test"},
+		"rules list":            {[]string{"rules", "list", "--help"}, "-rules"},
+		"rules profile":         {[]string{"rules", "profile", "--help"}, "-top"},
+		"keygen":                {[]string{"keygen", "--help"}, "-id"},
+		"pseudonym":             {[]string{"pseudonym", "--help"}, "-type"},
+		"reveal":                {[]string{"reveal", "--help"}, "-key-file"},
+		"version":               {[]string{"version", "--help"}, "usage: piiguard version"},
+		"help after other flag": {[]string{"scan", "--workers", "2", "-h"}, "usage: piiguard scan"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			code, out, errs := runCLI(t, strings.NewReader(""), tc.args...)
+			assert.Equal(t, exitOK, code, "stderr: %s", errs)
+			assert.Contains(t, out, tc.want)
+			assert.Empty(t, errs)
+		})
+	}
+	// Every command is in the table.
+	for _, c := range commands() {
+		_, ok := tests[c.name]
+		assert.True(t, ok, "no --help case for %s", c.name)
+	}
+}
+
+func TestBadUsageGoesToStderr(t *testing.T) {
+	tests := map[string][]string{
+		"no command":         {},
+		"unknown command":    {"frobnicate"},
+		"unknown flag":       {"scan", "--frobnicate"},
+		"unknown subcommand": {"rules", "frobnicate"},
+		"extra argument":     {"keygen", "extra"},
+		"pseudonym no type":  {"pseudonym", "x"},
+	}
+	for name, args := range tests {
+		t.Run(name, func(t *testing.T) {
+			code, out, errs := runCLI(t, strings.NewReader(""), args...)
+			assert.Equal(t, exitUsage, code)
+			assert.Empty(t, out)
+			assert.Contains(t, errs, "usage: piiguard")
+		})
+	}
+}
+
+func TestReversibleFlagHelpTakesNoArgument(t *testing.T) {
+	_, out, _ := runCLI(t, strings.NewReader(""), "scan", "--help")
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "-reversible") {
+			assert.Equal(t, "-reversible", strings.TrimSpace(l), "a boolean flag's line names no argument")
+		}
+	}
+	assert.Contains(t, out, "piiguard reveal can open")
+}
+
+func TestPseudonymWithoutKeyNamesOnlyItsFlags(t *testing.T) {
+	code, _, errs := runCLI(t, strings.NewReader(""), "pseudonym", "--type", "EMAIL", "a@b.example")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "--key-file")
+	assert.NotContains(t, errs, "--ephemeral-key", "pseudonym does not accept it")
+
+	code, _, errs = runCLI(t, strings.NewReader(""), "scan")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "--ephemeral-key", "scan accepts it")
+}
+
+// writeKey writes a new key file with the given id to dir and returns its path.
+func writeKey(t *testing.T, dir, id string) string {
+	t.Helper()
+	code, out, errs := runCLI(t, strings.NewReader(""), "keygen", "--id", id)
+	require.Equal(t, exitOK, code, errs)
+	path := filepath.Join(dir, id+".key")
+	require.NoError(t, os.WriteFile(path, []byte(out), 0o600))
+	return path
+}
+
+func TestRevealOneWayTokenSaysSo(t *testing.T) {
+	key := writeKey(t, t.TempDir(), "k1")
+	code, tok, errs := runCLI(t, strings.NewReader(""), "pseudonym", "--key-file", key, "--type", "EMAIL", "jane@example.com")
+	require.Equal(t, exitOK, code, errs)
+	tok = strings.TrimSpace(tok)
+
+	code, _, errs = runCLI(t, strings.NewReader(""), "reveal", "--key-file", key, tok)
+	assert.Equal(t, exitFailed, code)
+	assert.Contains(t, errs, "one-way token")
+	assert.NotContains(t, errs, "altered")
+
+	code, rtok, _ := runCLI(t, strings.NewReader(""), "pseudonym", "--key-file", key, "--reversible", "--type", "EMAIL", "jane@example.com")
+	require.Equal(t, exitOK, code)
+	code, out, errs := runCLI(t, strings.NewReader(""), "reveal", "--key-file", key, strings.TrimSpace(rtok))
+	assert.Equal(t, exitOK, code, errs)
+	assert.Equal(t, "EMAIL\tjane@example.com\n", out)
+
+	altered := strings.TrimSpace(rtok)
+	altered = altered[:len(altered)-3] + "0" + altered[len(altered)-2:]
+	if altered == strings.TrimSpace(rtok) {
+		altered = altered[:len(altered)-3] + "1" + altered[len(altered)-2:]
+	}
+	code, _, errs = runCLI(t, strings.NewReader(""), "reveal", "--key-file", key, altered)
+	assert.Equal(t, exitFailed, code)
+	assert.Contains(t, errs, "altered", "a changed reversible token is still reported as such")
+}
+
+func TestRulesTestRefusesIDClashWithDefaults(t *testing.T) {
+	code, _, errs := runCLI(t, strings.NewReader(""), "rules", "test", "testdata/clash.yaml")
+	assert.Equal(t, exitFailed, code)
+	assert.Contains(t, errs, "rule common.email: id already used")
+
+	code, _, scanErrs := runCLI(t, strings.NewReader(""), "scan", "--ephemeral-key", "--rules", "testdata/clash.yaml")
+	assert.Equal(t, exitUsage, code, "scan refuses the same pack")
+	assert.Contains(t, scanErrs, "rule common.email: id already used")
+}
