@@ -136,3 +136,43 @@ func TestRulesTestRefusesIDClashWithDefaults(t *testing.T) {
 	assert.Equal(t, exitUsage, code, "scan refuses the same pack")
 	assert.Contains(t, scanErrs, "rule common.email: id already used")
 }
+
+func TestKeygenOutIsPrivate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "piiguard.key")
+	code, out, errs := runCLI(t, strings.NewReader(""), "keygen", "--out", path)
+	require.Equal(t, exitOK, code, errs)
+	assert.Empty(t, out, "the key goes to the file only")
+	info, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm())
+	first, err := os.ReadFile(path)
+	require.NoError(t, err)
+
+	code, _, errs = runCLI(t, strings.NewReader(""), "keygen", "--out", path)
+	assert.Equal(t, exitRuntime, code)
+	assert.Contains(t, errs, "--force")
+	again, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, first, again, "an existing key is never overwritten without --force")
+
+	require.NoError(t, os.Chmod(path, 0o644))
+	code, _, errs = runCLI(t, strings.NewReader(""), "keygen", "--out", path, "--force", "--id", "k2")
+	require.Equal(t, exitOK, code, errs)
+	info, err = os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), info.Mode().Perm(), "--force also makes an old file private")
+	again, err = os.ReadFile(path)
+	require.NoError(t, err)
+	assert.NotEqual(t, first, again)
+
+	code, out, _ = runCLI(t, strings.NewReader(""), "keygen", "--help")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, out, "umask 077")
+}
+
+func TestKeyFilesAreIgnoredByGit(t *testing.T) {
+	data, err := os.ReadFile("../../.gitignore")
+	require.NoError(t, err)
+	assert.Contains(t, strings.Split(string(data), "\n"), "*.key")
+}

@@ -4,14 +4,19 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/piiguard/piiguard/engine/pseudonym"
 )
 
 func runKeygen(env *environ, args []string) int {
-	fs := newFlags(env, "keygen", "keygen [flags]", "Prints a new pseudonym key file to stdout.")
+	fs := newFlags(env, "keygen", "keygen [--out FILE] [flags]",
+		"Writes a new pseudonym key file to FILE (mode 0600), or prints it to stdout.",
+		"When redirecting stdout, set a private umask first: (umask 077; piiguard keygen > piiguard.key)")
 	id := fs.String("id", "k1", "key `ID` written into tokens (rotate by adding a key with a new id)")
+	out := fs.String("out", "", "write the key to `FILE` with mode 0600 (default: stdout)")
+	force := fs.Bool("force", false, "overwrite the --out file if it exists")
 	if code, done := parseFlags(env, fs, args); done {
 		return code
 	}
@@ -23,8 +28,40 @@ func runKeygen(env *environ, args []string) int {
 		fmt.Fprintf(env.stderr, "piiguard keygen: %v\n", err)
 		return exitUsage
 	}
-	env.stdout.Write(data)
+	if *out == "" {
+		env.stdout.Write(data)
+		return exitOK
+	}
+	if err := writePrivate(*out, data, *force); err != nil {
+		fmt.Fprintf(env.stderr, "piiguard keygen: %v\n", err)
+		return exitRuntime
+	}
 	return exitOK
+}
+
+// writePrivate writes data to a new file at path readable by its owner only (0600, whatever the umask). An
+// existing file is an error unless force, in which case it is truncated and its mode set to 0600 first.
+func writePrivate(path string, data []byte, force bool) error {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(path, flags, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s exists: give --force to overwrite it", path)
+	}
+	if err != nil {
+		return err
+	}
+	if err := f.Chmod(0o600); err != nil { // the umask may have taken bits away; an old file may have had more
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // tokenFlags load a pseudonymizer for pseudonym and reveal.
