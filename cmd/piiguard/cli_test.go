@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -175,4 +176,85 @@ func TestKeyFilesAreIgnoredByGit(t *testing.T) {
 	data, err := os.ReadFile("../../.gitignore")
 	require.NoError(t, err)
 	assert.Contains(t, strings.Split(string(data), "\n"), "*.key")
+}
+
+// scanToken scans one record with the key file and returns the first token of typ in the output.
+func scanToken(t *testing.T, key, record, typ string) string {
+	t.Helper()
+	code, out, errs := runCLI(t, strings.NewReader(record+"\n"), "scan", "--key-file", key)
+	require.Equal(t, exitOK, code, errs)
+	tok := regexp.MustCompile(`<` + typ + `:[^>]+>`).FindString(out)
+	require.NotEmpty(t, tok, "no %s token in %s", typ, out)
+	return tok
+}
+
+func TestPseudonymGivesScansToken(t *testing.T) {
+	key := writeKey(t, t.TempDir(), "k1")
+	const danish = `{"id":"r1","channel":"chat","language":"da","messages":[{"from":"customer","at":"x","text":"ring til mig på 20 30 40 50 tak"}]}`
+	const noLanguage = `{"id":"r2","text":"ring til mig på 20 30 40 50 tak"}`
+	want := scanToken(t, key, danish, "PHONE")
+	tests := map[string]struct {
+		args []string
+		want string
+	}{
+		"region DK":             {[]string{"--region", "DK", "20 30 40 50"}, want},
+		"region in lower case":  {[]string{"--region", "dk", "20304050"}, want},
+		"language da":           {[]string{"--language", "da", "20 30 40 50"}, want},
+		"E.164":                 {[]string{"+45 20 30 40 50"}, want},
+		"international 00":      {[]string{"0045 20304050"}, want},
+		"record without region": {[]string{"--region", "none", "20 30 40 50"}, scanToken(t, key, noLanguage, "PHONE")},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			args := append([]string{"pseudonym", "--key-file", key, "--type", "PHONE"}, tc.args...)
+			code, out, errs := runCLI(t, strings.NewReader(""), args...)
+			require.Equal(t, exitOK, code, errs)
+			assert.Equal(t, tc.want, strings.TrimSpace(out))
+		})
+	}
+	t.Run("national number without region is refused", func(t *testing.T) {
+		code, out, errs := runCLI(t, strings.NewReader(""), "pseudonym", "--key-file", key, "--type", "PHONE", "20 30 40 50")
+		assert.Equal(t, exitUsage, code)
+		assert.Empty(t, out)
+		assert.Contains(t, errs, "--region")
+	})
+}
+
+func TestPseudonymKeyIDGivesOlderKeysToken(t *testing.T) {
+	dir := t.TempDir()
+	old := writeKey(t, dir, "k1")
+	const record = `{"id":"r1","channel":"email","language":"en","body":"write to jane.doe@example.com"}`
+	oldToken := scanToken(t, old, record, "EMAIL")
+
+	// Rotation: k2 is added and made active; k1 stays in the file for older tokens.
+	newer := writeKey(t, dir, "k2")
+	k1, err := os.ReadFile(old)
+	require.NoError(t, err)
+	k2, err := os.ReadFile(newer)
+	require.NoError(t, err)
+	entry := func(b []byte) string { _, e, _ := strings.Cut(string(b), "keys:\n"); return e }
+	both := filepath.Join(dir, "both.key")
+	require.NoError(t, os.WriteFile(both, []byte("active: k2\nkeys:\n"+entry(k1)+entry(k2)), 0o600))
+	newToken := scanToken(t, both, record, "EMAIL")
+	require.NotEqual(t, oldToken, newToken)
+
+	tests := map[string]struct {
+		args []string
+		want string
+		code int
+	}{
+		"active key":   {[]string{}, newToken, exitOK},
+		"older key":    {[]string{"--key-id", "k1"}, oldToken, exitOK},
+		"active named": {[]string{"--key-id", "k2"}, newToken, exitOK},
+		"unknown key":  {[]string{"--key-id", "k9"}, "", exitUsage},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			args := append([]string{"pseudonym", "--key-file", both, "--type", "EMAIL"}, tc.args...)
+			code, out, errs := runCLI(t, strings.NewReader(""), append(args, "Jane.Doe@example.com")...)
+			assert.Equal(t, tc.code, code, errs)
+			assert.Equal(t, tc.want, strings.TrimSpace(out))
+			assert.NotContains(t, errs, "secret")
+		})
+	}
 }

@@ -5,7 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
+	"strings"
 	"time"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/piiguard/piiguard/engine/pseudonym"
 )
@@ -64,11 +68,17 @@ func writePrivate(path string, data []byte, force bool) error {
 	return f.Close()
 }
 
-// tokenFlags load a pseudonymizer for pseudonym and reveal.
-func tokenMaker(env *environ, keyFile string, reversible bool) (*pseudonym.Pseudonymizer, error) {
+// tokenMaker loads a pseudonymizer for pseudonym and reveal; keyID, when set, names the key of the file new
+// tokens are made with instead of its active one (the token an older key gave).
+func tokenMaker(env *environ, keyFile, keyID string, reversible bool) (*pseudonym.Pseudonymizer, error) {
 	kr, err := keyring(env, keyFile, false)
 	if err != nil {
 		return nil, err
+	}
+	if keyID != "" && keyID != kr.ActiveID() {
+		if kr, err = withActive(env, keyFile, keyID); err != nil {
+			return nil, err
+		}
 	}
 	var opts []pseudonym.Option
 	if reversible {
@@ -82,7 +92,10 @@ func runPseudonym(env *environ, args []string) int {
 		"Prints the token scan and run write for VALUE: use it to find or erase one person's rows.")
 	keyFile := fs.String("key-file", "", "pseudonym key `FILE` (default: $PIIGUARD_KEY_FILE)")
 	typ := fs.String("type", "", "entity `TYPE` of the value, e.g. EMAIL, PHONE, IBAN, PERSON")
-	lang := fs.String("language", "", "record `LANGUAGE` for national phone numbers (de, da, it, en)")
+	region := fs.String("region", "", "`REGION` (ISO 3166, e.g. DK) a national phone number or date is read for: "+
+		"the region of the record's language, as scan reads it; none for a record without language")
+	lang := fs.String("language", "", "record `LANGUAGE` (de, da, it, en…) whose region reads national numbers; --region wins")
+	keyID := fs.String("key-id", "", "make the token with the key `ID` of the key file (an older key after rotation; default: the active key)")
 	reversible := fs.Bool("reversible", false, "print the reversible token (as scan --reversible writes)")
 	if code, done := parseFlags(env, fs, args); done {
 		return code
@@ -90,12 +103,27 @@ func runPseudonym(env *environ, args []string) int {
 	if fs.NArg() != 1 || *typ == "" {
 		return badArgs(env, fs, "want --type TYPE and one VALUE")
 	}
-	ps, err := tokenMaker(env, *keyFile, *reversible)
+	reg := strings.ToUpper(strings.TrimSpace(*region))
+	if reg == "" {
+		reg = pseudonym.RegionForLanguage(*lang)
+	}
+	noRegion := reg == "NONE"
+	if noRegion {
+		reg = ""
+	}
+	if reg != "" && !regionRE.MatchString(reg) {
+		return badArgs(env, fs, fmt.Sprintf("--region %q: want a two-letter ISO 3166 code such as DK", *region))
+	}
+	if reg == "" && !noRegion && strings.EqualFold(strings.TrimSpace(*typ), "PHONE") && !international(fs.Arg(0)) {
+		return badArgs(env, fs, "a national phone number needs --region (e.g. DK, or none for a record without "+
+			"language) or --language, as the record's language gives scan; or give it in E.164 (+45…)")
+	}
+	ps, err := tokenMaker(env, *keyFile, *keyID, *reversible)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "piiguard pseudonym: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintln(env.stdout, ps.TokenWithRegion(*typ, fs.Arg(0), pseudonym.RegionForLanguage(*lang)))
+	fmt.Fprintln(env.stdout, ps.TokenWithRegion(*typ, fs.Arg(0), reg))
 	return exitOK
 }
 
@@ -119,6 +147,40 @@ func oneWay(ps *pseudonym.Pseudonymizer, token string) bool {
 	return len(ref)-len(refID) == len(token)-len(id)
 }
 
+// regionRE is an ISO 3166 alpha-2 region code.
+var regionRE = regexp.MustCompile(`^[A-Z]{2}$`)
+
+// international reports whether a phone number is written with its country code (+45…, 0045…).
+func international(v string) bool {
+	v = strings.TrimLeft(v, " \t(")
+	return strings.HasPrefix(v, "+") || strings.HasPrefix(v, "00")
+}
+
+// withActive loads the key file with the key id as its active key. It rewrites the file's active field in
+// memory, so that every check of the key file still applies and the file itself is untouched.
+func withActive(env *environ, keyFile, id string) (*pseudonym.Keyring, error) {
+	if keyFile == "" {
+		keyFile = env.getenv("PIIGUARD_KEY_FILE")
+	}
+	data, err := os.ReadFile(keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("key file: %w", err)
+	}
+	var doc map[string]any
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, errors.New("key file: not YAML") // the parser's text may quote a secret
+	}
+	doc["active"] = id
+	if data, err = yaml.Marshal(doc); err != nil {
+		return nil, errors.New("key file: cannot select the key")
+	}
+	kr, err := pseudonym.ParseKeyring(data)
+	if err != nil {
+		return nil, fmt.Errorf("--key-id %s: %w", id, err)
+	}
+	return kr, nil
+}
+
 func runReveal(env *environ, args []string) int {
 	fs := newFlags(env, "reveal", "reveal --key-file FILE TOKEN",
 		"Prints the entity type and normalised value of a reversible token (one made with --reversible).")
@@ -129,7 +191,7 @@ func runReveal(env *environ, args []string) int {
 	if fs.NArg() != 1 {
 		return badArgs(env, fs, "want one TOKEN")
 	}
-	ps, err := tokenMaker(env, *keyFile, true)
+	ps, err := tokenMaker(env, *keyFile, "", true)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "piiguard reveal: %v\n", err)
 		return exitUsage

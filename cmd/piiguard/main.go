@@ -40,7 +40,7 @@ func commands() []command {
 		{"demo", "run broker, engine and a synthetic producer in one process and show the results", runDemo},
 		{"rules", "rules test [PATH…]: run rule examples; rules list: list the loaded rules; rules profile: rule costs", runRules},
 		{"keygen", "write a new pseudonym key file: keygen --out FILE (mode 0600), or to stdout", runKeygen},
-		{"pseudonym", "print the token a value gets: pseudonym --key-file F --type EMAIL VALUE", runPseudonym},
+		{"pseudonym", "print the token a value gets: pseudonym --key-file F --type PHONE --region DK VALUE", runPseudonym},
 		{"reveal", "reveal a reversible token: reveal --key-file F TOKEN", runReveal},
 		{"version", "print the version and the rules version", runVersion},
 	}
