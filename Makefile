@@ -39,7 +39,8 @@ bench-scan:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1s ./detectors/ ./engine/ ./bench/reference/
 	$(GO) run ./bench/scanref
 
-## eval: accuracy on the labelled corpus (recall per entity type, look-alikes kept, statements).
+## eval: accuracy on the labelled corpus (recall per entity type, look-alikes kept, statements: the tuned and
+## the blind set of testdata/eval/blind/statements side by side).
 eval:
 	$(GO) run ./bench/eval
 	$(GO) run ./bench/evalstatements
