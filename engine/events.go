@@ -35,10 +35,11 @@ func (p *Pipeline) findEvents(rec *record.Record, res *Result, red *redactor, id
 	}
 	eb := eventBuilder{rec: rec, res: res, red: red, conv: conv, version: p.scanner.Version(), now: p.now().UTC(),
 		questions: questionEnds(sts)}
+	eb.subject, eb.names = subjectOf(conv, sts, red, ids)
+	res.Subject = eb.subject
 	if len(sts) == 0 && res.Channel != "call" {
 		return nil, nil
 	}
-	eb.subject, eb.names = subjectOf(conv, sts, red, ids)
 	if res.Channel == "email" {
 		sts = conv.onePerKind(sts)
 	}

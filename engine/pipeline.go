@@ -103,6 +103,9 @@ type Result struct {
 	Classification policy.Classification
 	// Events are the compliance statements found in the record.
 	Events []Event
+	// Subject is the customer's subject of the record: the tokens of their linking identifiers grouped by entity
+	// type, as the events carry it (see subjectOf); never nil once the record is processed.
+	Subject map[string][]string
 }
 
 // Reason codes of rejected records (besides the record package's decode reasons).

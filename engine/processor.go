@@ -3,10 +3,12 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"github.com/piiguard/piiguard/detectors"
 	"github.com/piiguard/piiguard/engine/policy"
 	"github.com/piiguard/piiguard/engine/stream"
+	"github.com/piiguard/piiguard/engine/subjects"
 )
 
 // StreamProcessor adapts a Pipeline to the stream runtime: one consumed record in, its redacted record, headers
@@ -47,7 +49,14 @@ func (s *StreamProcessor) Process(ctx context.Context, in stream.Input) (stream.
 		out.Compliance = append(out.Compliance, stream.Message{Key: []byte(ev.RecordID), Value: v,
 			Headers: []stream.Header{{Key: "piiguard-kind", Value: []byte(ev.Kind)}}})
 		out.EventKinds[ev.Kind]++
+		if ch, ok := subjects.Change(ev.Kind, ev.Rule, ev.Topic, ev.EventID, ev.RulesVersion, ev.ObservedAt); ok {
+			out.StateChanges = append(out.StateChanges, ch)
+		}
 	}
+	for _, toks := range res.Subject {
+		out.Subject = append(out.Subject, toks...)
+	}
+	slices.Sort(out.Subject)
 	return out, nil
 }
 

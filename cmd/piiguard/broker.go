@@ -32,7 +32,7 @@ func runBroker(env *environ, args []string) int {
 	}
 	defer b.Close()
 	fmt.Fprintf(env.stdout, "piiguard broker: Kafka protocol on %s, topics %s (%d partitions each); Ctrl-C stops it\n",
-		strings.Join(b.Addrs(), ","), strings.Join(broker.DefaultTopics(), ", "), *partitions)
+		strings.Join(b.Addrs(), ","), strings.Join(append(broker.DefaultTopics(), broker.DefaultCompactedTopics()...), ", "), *partitions)
 	<-ctx.Done()
 	return exitOK
 }

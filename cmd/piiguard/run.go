@@ -30,6 +30,8 @@ type runConfig struct {
 	OutTopic        string   `yaml:"out_topic"`
 	ComplianceTopic string   `yaml:"compliance_topic"`
 	DLQTopic        string   `yaml:"dlq_topic"`
+	RestrictedTopic string   `yaml:"restricted_topic"`
+	SubjectsTopic   string   `yaml:"subjects_topic"`
 	Group           string   `yaml:"group"`
 	Workers         int      `yaml:"workers"`
 	MaxInFlight     int      `yaml:"max_in_flight"`
@@ -62,7 +64,8 @@ var envVars = map[string]string{
 	"PIIGUARD_WORKERS": "workers", "PIIGUARD_EXACTLY_ONCE": "exactly-once", "PIIGUARD_METRICS_ADDR": "metrics-addr",
 	"PIIGUARD_POLICY": "policy", "PIIGUARD_LOG_LEVEL": "log-level", "PIIGUARD_SASL_MECHANISM": "sasl-mechanism",
 	"PIIGUARD_SASL_USERNAME": "sasl-username", "PIIGUARD_SASL_PASSWORD": "sasl-password", "PIIGUARD_TLS": "tls",
-	"PIIGUARD_MAX_RECORD_BYTES": "max-record-bytes",
+	"PIIGUARD_MAX_RECORD_BYTES": "max-record-bytes", "PIIGUARD_RESTRICTED_TOPIC": "restricted-topic",
+	"PIIGUARD_SUBJECTS_TOPIC": "subjects-topic",
 }
 
 func runRun(env *environ, args []string) int {
@@ -77,6 +80,10 @@ func runRun(env *environ, args []string) int {
 	outTopic := fs.String("out-topic", "interactions.redacted", "redacted output `TOPIC`")
 	complianceTopic := fs.String("compliance-topic", "interactions.compliance", "compliance events `TOPIC`")
 	dlqTopic := fs.String("dlq-topic", "interactions.dlq", "dead-letter `TOPIC`")
+	restrictedTopic := fs.String("restricted-topic", stream.DefaultRestrictedTopic,
+		"`TOPIC` for records of subjects who objected, asked for restriction or erasure")
+	subjectsTopic := fs.String("subjects-topic", stream.DefaultSubjectsTopic,
+		"compacted subject-state `TOPIC` (created when missing)")
 	group := fs.String("group", "piiguard", "consumer `GROUP`")
 	workers := fs.Int("workers", 0, "records processed in parallel (default GOMAXPROCS)")
 	exactlyOnce := fs.Bool("exactly-once", false, "consume-transform-produce in Kafka transactions")
@@ -94,7 +101,8 @@ func runRun(env *environ, args []string) int {
 	}
 	// Defaults, then the file, then the environment, then the flags the user set.
 	cfg := runConfig{Brokers: split(*brokers), InTopics: split(*inTopics), OutTopic: *outTopic,
-		ComplianceTopic: *complianceTopic, DLQTopic: *dlqTopic, Group: *group, LogLevel: *logLevel, MaxRecordBytes: pf.maxRecord}
+		ComplianceTopic: *complianceTopic, DLQTopic: *dlqTopic, RestrictedTopic: *restrictedTopic, SubjectsTopic: *subjectsTopic,
+		Group: *group, LogLevel: *logLevel, MaxRecordBytes: pf.maxRecord}
 	if *configFile != "" {
 		data, err := os.ReadFile(*configFile)
 		if err != nil {
@@ -121,7 +129,9 @@ func runRun(env *environ, args []string) int {
 		"brokers": func() { cfg.Brokers = split(*brokers) }, "in-topics": func() { cfg.InTopics = split(*inTopics) },
 		"out-topic": func() { cfg.OutTopic = *outTopic }, "compliance-topic": func() { cfg.ComplianceTopic = *complianceTopic },
 		"dlq-topic": func() { cfg.DLQTopic = *dlqTopic }, "group": func() { cfg.Group = *group },
-		"workers": func() { cfg.Workers = *workers }, "exactly-once": func() { cfg.ExactlyOnce = *exactlyOnce },
+		"restricted-topic": func() { cfg.RestrictedTopic = *restrictedTopic },
+		"subjects-topic":   func() { cfg.SubjectsTopic = *subjectsTopic },
+		"workers":          func() { cfg.Workers = *workers }, "exactly-once": func() { cfg.ExactlyOnce = *exactlyOnce },
 		"metrics-addr": func() { cfg.MetricsAddr = *metricsAddr }, "log-level": func() { cfg.LogLevel = *logLevel },
 		"tls": func() { cfg.TLS.Enabled = *useTLS }, "sasl-mechanism": func() { cfg.SASL.Mechanism = *saslMech },
 		"sasl-username": func() { cfg.SASL.Username = *saslUser }, "sasl-password": func() { cfg.SASL.Password = *saslPass },
@@ -191,7 +201,8 @@ func parseRunConfig(name string, data []byte, cfg *runConfig) error {
 
 func (c *runConfig) streamOpts(logger *slog.Logger) ([]stream.Opt, error) {
 	opts := []stream.Opt{stream.Brokers(c.Brokers...), stream.InTopics(c.InTopics...), stream.OutTopic(c.OutTopic),
-		stream.ComplianceTopic(c.ComplianceTopic), stream.DLQTopic(c.DLQTopic), stream.Group(c.Group),
+		stream.ComplianceTopic(c.ComplianceTopic), stream.DLQTopic(c.DLQTopic), stream.RestrictedTopic(c.RestrictedTopic),
+		stream.SubjectsTopic(c.SubjectsTopic), stream.Group(c.Group),
 		stream.ExactlyOnce(c.ExactlyOnce), stream.Logger(logger), stream.MaxRecordBytes(c.MaxRecordBytes)}
 	if c.Workers > 0 {
 		opts = append(opts, stream.Workers(c.Workers))

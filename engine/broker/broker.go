@@ -2,10 +2,12 @@ package broker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"sync"
 
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kfake"
 )
 
@@ -51,6 +53,13 @@ func Start(ctx context.Context, opts ...Opt) (*Broker, error) {
 	c, err := kfake.NewCluster(kopts...)
 	if err != nil {
 		return nil, fmt.Errorf("broker: start on %s: %w", addr, err)
+	}
+	for _, t := range cfg.compacted {
+		err := c.CreateTopic(t, int32(cfg.partitions), map[string]string{"cleanup.policy": "compact"})
+		if err != nil && !errors.Is(err, kerr.TopicAlreadyExists) { // kept in DataDir
+			c.Close()
+			return nil, fmt.Errorf("broker: create topic %s: %w", t, err)
+		}
 	}
 	b := &Broker{cluster: c}
 	b.stop = context.AfterFunc(ctx, b.closeCluster)

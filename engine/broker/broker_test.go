@@ -46,10 +46,13 @@ func TestStartCreatesTopics(t *testing.T) {
 	}{
 		"defaults": {want: map[string]int{
 			DefaultInTopic: 6, DefaultOutTopic: 6, DefaultComplianceTopic: 6, DefaultDLQTopic: 6,
+			DefaultRestrictedTopic: 6, DefaultSubjectsTopic: 6,
 		}},
-		"partitions":       {opts: []Opt{Partitions(2)}, want: map[string]int{DefaultInTopic: 2, DefaultOutTopic: 2, DefaultComplianceTopic: 2, DefaultDLQTopic: 2}},
-		"own topics":       {opts: []Opt{Topics("a", "b"), Partitions(3)}, want: map[string]int{"a": 3, "b": 3}},
-		"no topics at all": {opts: []Opt{Topics()}, want: map[string]int{}},
+		"partitions": {opts: []Opt{Partitions(2)}, want: map[string]int{DefaultInTopic: 2, DefaultOutTopic: 2,
+			DefaultComplianceTopic: 2, DefaultDLQTopic: 2, DefaultRestrictedTopic: 2, DefaultSubjectsTopic: 2}},
+		"own topics": {opts: []Opt{Topics("a", "b"), CompactedTopics("c"), Partitions(3)},
+			want: map[string]int{"a": 3, "b": 3, "c": 3}},
+		"no topics at all": {opts: []Opt{Topics(), CompactedTopics()}, want: map[string]int{}},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -152,4 +155,24 @@ func TestDataDirSurvivesRestart(t *testing.T) {
 	sort.Strings(vals)
 	assert.Equal(t, []string{"still here"}, vals)
 	assert.Contains(t, topics(t, b2.Addrs()[0]), "kept", "topics come back too")
+}
+
+func TestStartCompactsTheSubjectTopic(t *testing.T) {
+	b := start(t)
+	cl, err := kgo.NewClient(kgo.SeedBrokers(b.Addrs()[0]))
+	require.NoError(t, err)
+	defer cl.Close()
+	rc, err := kadm.NewClient(cl).DescribeTopicConfigs(t.Context(), DefaultSubjectsTopic, DefaultOutTopic)
+	require.NoError(t, err)
+	policy := map[string]string{}
+	for _, r := range rc {
+		require.NoError(t, r.Err)
+		for _, c := range r.Configs {
+			if c.Key == "cleanup.policy" && c.Value != nil {
+				policy[r.Name] = *c.Value
+			}
+		}
+	}
+	assert.Equal(t, "compact", policy[DefaultSubjectsTopic])
+	assert.NotEqual(t, "compact", policy[DefaultOutTopic])
 }

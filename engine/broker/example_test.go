@@ -15,5 +15,5 @@ func ExampleStart() {
 	}
 	defer b.Close()
 	fmt.Println(len(b.Addrs()), "listener; topics:", broker.DefaultTopics())
-	// Output: 1 listener; topics: [interactions.raw interactions.redacted interactions.compliance interactions.dlq]
+	// Output: 1 listener; topics: [interactions.raw interactions.redacted interactions.compliance interactions.dlq interactions.restricted]
 }

@@ -17,13 +17,19 @@ const (
 	DefaultOutTopic        = "interactions.redacted"
 	DefaultComplianceTopic = "interactions.compliance"
 	DefaultDLQTopic        = "interactions.dlq"
+	DefaultRestrictedTopic = "interactions.restricted"
+	DefaultSubjectsTopic   = "interactions.subjects"
 )
 
-// DefaultTopics returns the four topics a broker creates by default: raw,
-// redacted, compliance and dead-letter.
+// DefaultTopics returns the five topics a broker creates by default: raw,
+// redacted, compliance, dead-letter and restricted.
 func DefaultTopics() []string {
-	return []string{DefaultInTopic, DefaultOutTopic, DefaultComplianceTopic, DefaultDLQTopic}
+	return []string{DefaultInTopic, DefaultOutTopic, DefaultComplianceTopic, DefaultDLQTopic, DefaultRestrictedTopic}
 }
+
+// DefaultCompactedTopics returns the topics a broker creates by default with
+// cleanup.policy=compact: the subject-state topic.
+func DefaultCompactedTopics() []string { return []string{DefaultSubjectsTopic} }
 
 // Opt configures a Broker.
 type Opt interface{ apply(*config) }
@@ -36,6 +42,7 @@ type config struct {
 	addr        string
 	partitions  int
 	topics      []string
+	compacted   []string
 	dataDir     string
 	clusterOpts []kfake.Opt
 }
@@ -45,6 +52,7 @@ func defaults() config {
 		addr:       DefaultAddr,
 		partitions: DefaultPartitions,
 		topics:     DefaultTopics(),
+		compacted:  DefaultCompactedTopics(),
 	}
 }
 
@@ -56,11 +64,18 @@ func Addr(hostport string) Opt { return opt(func(c *config) { c.addr = hostport 
 // default 6. Topics that clients create later with -1 partitions get this many too.
 func Partitions(n int) Opt { return opt(func(c *config) { c.partitions = n }) }
 
-// Topics sets the topics created at start, overriding the default four
+// Topics sets the topics created at start, overriding the default five
 // (interactions.raw, interactions.redacted, interactions.compliance,
-// interactions.dlq). No topics at all is allowed.
+// interactions.dlq, interactions.restricted). No topics at all is allowed.
 func Topics(topics ...string) Opt {
 	return opt(func(c *config) { c.topics = append([]string(nil), topics...) })
+}
+
+// CompactedTopics sets the topics created at start with
+// cleanup.policy=compact, overriding the default interactions.subjects. None
+// at all is allowed.
+func CompactedTopics(topics ...string) Opt {
+	return opt(func(c *config) { c.compacted = append([]string(nil), topics...) })
 }
 
 // DataDir keeps the broker's log, offsets and groups in dir across restarts,
@@ -81,7 +96,7 @@ func (c *config) validate() error {
 	if c.partitions < 1 || c.partitions > 1024 {
 		return fmt.Errorf("broker: partitions %d out of range [1, 1024]", c.partitions)
 	}
-	for _, t := range c.topics {
+	for _, t := range append(c.topics, c.compacted...) {
 		if t == "" {
 			return errors.New("broker: empty topic name")
 		}

@@ -109,6 +109,7 @@ func (e *Engine) runAtLeastOnce(ctx, runHard context.Context) error {
 	pollCtx, cancelPoll := context.WithCancel(ctx)
 	defer cancelPoll()
 	p.cancelPoll = cancelPoll
+	e.waitSubjects(pollCtx)
 	p.poll(pollCtx)
 	restart := p.restartErr()
 	if restart == nil {
@@ -242,6 +243,7 @@ func (p *pipeline) produce(j *job) {
 		p.finish(j)
 		return
 	}
+	p.e.route(&j.res)
 	j.remaining.Store(int32(len(j.res.recs)) + 1)
 	for i, r := range j.res.recs {
 		kind := j.res.kinds[i]

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/piiguard/piiguard/engine/subjects"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kgo"
@@ -43,6 +44,9 @@ type Engine struct {
 
 	abort            context.CancelCauseFunc // ends Run with an error; set before the first client
 	securityFailures atomic.Int32            // SASL authentications and TLS handshakes failed in a row
+
+	subjects     subjects.Table // the subject-state topic, read at start and followed
+	subjectsRead chan struct{}  // closed once the subject-state topic is read up to its end at start
 }
 
 type topicPartition struct {
@@ -69,7 +73,8 @@ func New(p Processor, opts ...Opt) (*Engine, error) {
 		metrics: newMetrics(cfg.entityTypes),
 		lag:     make(map[topicPartition]int64),
 
-		clientReady: make(chan struct{}),
+		clientReady:  make(chan struct{}),
+		subjectsRead: make(chan struct{}),
 	}
 	if e.log == nil {
 		e.log = slog.New(slog.DiscardHandler)
@@ -150,6 +155,7 @@ func (e *Engine) runSessions(runCtx, hard context.Context) error {
 	ctx, abort := context.WithCancelCause(runCtx)
 	defer abort(nil)
 	e.abort = abort
+	defer e.followSubjects(ctx)()
 	restarts := 0
 	for {
 		acked := e.stats.acknowledged.Load()
@@ -202,19 +208,15 @@ func needsNewClient(err error) bool { return errors.Is(err, kerr.UnknownTopicID)
 // clientOpts returns the client options both modes share.
 func (e *Engine) clientOpts() []kgo.Opt {
 	c := &e.cfg
-	codec, _ := c.codec()    // validated in New
-	mech, _ := c.mechanism() // validated in New
-	opts := []kgo.Opt{
-		kgo.SeedBrokers(c.brokers...),
-		kgo.ClientID(c.clientID),
-		kgo.WithLogger(kgoLogger{e.log}),
+	codec, _ := c.codec() // validated in New
+	opts := append(e.connOpts(),
 		kgo.ConsumerGroup(c.group),
 		kgo.ConsumeTopics(c.inTopics...),
 		kgo.FetchIsolationLevel(kgo.ReadCommitted()),
 		// Kafka's own consumer default; franz-go's 5s would leave a newly
 		// assigned partition unfetched for up to 5s while an idle fetch
 		// of the others waits.
-		kgo.FetchMaxWait(500 * time.Millisecond),
+		kgo.FetchMaxWait(500*time.Millisecond),
 		kgo.SessionTimeout(c.sessionTimeout),
 		kgo.HeartbeatInterval(c.heartbeat()),
 		kgo.ProducerBatchCompression(codec),
@@ -222,6 +224,19 @@ func (e *Engine) clientOpts() []kgo.Opt {
 		kgo.RecordPartitioner(newPartitioner()),
 		kgo.MaxBufferedRecords(max(10000, 4*c.maxInFlight)),
 		kgo.OnPartitionsAssigned(e.onAssigned),
+	)
+	return append(opts, c.kgoExtra...)
+}
+
+// connOpts returns the options of every client of the engine: where the
+// brokers are, who it is and how it authenticates.
+func (e *Engine) connOpts() []kgo.Opt {
+	c := &e.cfg
+	mech, _ := c.mechanism() // validated in New
+	opts := []kgo.Opt{
+		kgo.SeedBrokers(c.brokers...),
+		kgo.ClientID(c.clientID),
+		kgo.WithLogger(kgoLogger{e.log}),
 		kgo.WithHooks(groupHook{e}),
 	}
 	if c.tls != nil {
@@ -230,7 +245,7 @@ func (e *Engine) clientOpts() []kgo.Opt {
 	if mech != nil {
 		opts = append(opts, kgo.SASL(mech))
 	}
-	return append(opts, c.kgoExtra...)
+	return opts
 }
 
 // setClient publishes Run's current client.

@@ -14,6 +14,8 @@ const (
 	kindRedacted   = "redacted"
 	kindCompliance = "compliance"
 	kindDLQ        = "dlq"
+	kindRestricted = "restricted"
+	kindSubject    = "subject"
 )
 
 // metrics holds the engine's Prometheus metrics. It is one Collector so that

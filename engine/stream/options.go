@@ -25,6 +25,8 @@ const (
 	DefaultOutTopic              = "interactions.redacted"
 	DefaultComplianceTopic       = "interactions.compliance"
 	DefaultDLQTopic              = "interactions.dlq"
+	DefaultRestrictedTopic       = "interactions.restricted"
+	DefaultSubjectsTopic         = "interactions.subjects"
 	DefaultGroup                 = "piiguard"
 	DefaultClientID              = "piiguard"
 	DefaultMaxRecordBytes        = 4 << 20
@@ -50,6 +52,8 @@ type config struct {
 	outTopic        string
 	complianceTopic string
 	dlqTopic        string
+	restrictedTopic string
+	subjectsTopic   string
 	group           string
 	clientID        string
 	workers         int
@@ -83,6 +87,8 @@ func defaults() config {
 		outTopic:        DefaultOutTopic,
 		complianceTopic: DefaultComplianceTopic,
 		dlqTopic:        DefaultDLQTopic,
+		restrictedTopic: DefaultRestrictedTopic,
+		subjectsTopic:   DefaultSubjectsTopic,
 		group:           DefaultGroup,
 		clientID:        DefaultClientID,
 		workers:         runtime.GOMAXPROCS(0),
@@ -119,6 +125,13 @@ func ComplianceTopic(topic string) Opt { return opt(func(c *config) { c.complian
 
 // DLQTopic sets the dead-letter topic, overriding the default interactions.dlq.
 func DLQTopic(topic string) Opt { return opt(func(c *config) { c.dlqTopic = topic }) }
+
+// RestrictedTopic sets the topic that receives the redacted records of subjects who objected to all
+// processing, asked for restriction or erasure, overriding the default interactions.restricted.
+func RestrictedTopic(topic string) Opt { return opt(func(c *config) { c.restrictedTopic = topic }) }
+
+// SubjectsTopic sets the compacted subject-state topic, overriding the default interactions.subjects.
+func SubjectsTopic(topic string) Opt { return opt(func(c *config) { c.subjectsTopic = topic }) }
 
 // Group sets the consumer group, overriding the default piiguard.
 func Group(group string) Opt { return opt(func(c *config) { c.group = group }) }
@@ -219,7 +232,8 @@ func (c *config) validate() error {
 	if len(c.inTopics) == 0 {
 		bad("no input topics")
 	}
-	outs := map[string]string{"out": c.outTopic, "compliance": c.complianceTopic, "dead-letter": c.dlqTopic}
+	outs := map[string]string{"out": c.outTopic, "compliance": c.complianceTopic, "dead-letter": c.dlqTopic,
+		"restricted": c.restrictedTopic, "subject-state": c.subjectsTopic}
 	for name, t := range outs {
 		if t == "" {
 			bad("empty %s topic", name)

@@ -70,7 +70,9 @@ func TestNewRegistersMetricsOnce(t *testing.T) {
 }
 
 func TestDefaultsMatchEmbeddedBroker(t *testing.T) {
-	assert.Equal(t, []string{DefaultInTopic, DefaultOutTopic, DefaultComplianceTopic, DefaultDLQTopic}, broker.DefaultTopics())
+	assert.Equal(t, []string{DefaultInTopic, DefaultOutTopic, DefaultComplianceTopic, DefaultDLQTopic, DefaultRestrictedTopic},
+		broker.DefaultTopics())
+	assert.Equal(t, []string{DefaultSubjectsTopic}, broker.DefaultCompactedTopics())
 	assert.Equal(t, DefaultBroker, broker.DefaultAddr)
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/piiguard/piiguard/engine/subjects"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
@@ -25,6 +26,9 @@ type result struct {
 	// stopped is set when the engine was stopped hard while processing:
 	// nothing is produced and the record is not acknowledged.
 	stopped bool
+	// subject and changes are the Output's, for routing (see subjects.go).
+	subject []string
+	changes []subjects.State
 }
 
 // errTimeout marks a Process call abandoned at ProcessTimeout.
@@ -56,8 +60,10 @@ func (e *Engine) handle(base context.Context, r *kgo.Record) result {
 	e.metrics.observe(&out)
 
 	res := result{
-		recs:  make([]*kgo.Record, 0, 1+len(out.Compliance)),
-		kinds: make([]string, 0, 1+len(out.Compliance)),
+		recs:    make([]*kgo.Record, 0, 1+len(out.Compliance)),
+		kinds:   make([]string, 0, 1+len(out.Compliance)),
+		subject: out.Subject,
+		changes: out.StateChanges,
 	}
 	red := &kgo.Record{
 		Topic:     e.cfg.outTopic,

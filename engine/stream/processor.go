@@ -3,6 +3,8 @@ package stream
 import (
 	"context"
 	"time"
+
+	"github.com/piiguard/piiguard/engine/subjects"
 )
 
 // Processor turns one input record into its outputs. It is pure and safe for
@@ -54,6 +56,12 @@ type Output struct {
 	DetectionActions map[Detection]int
 	// EventKinds counts compliance events by kind, for metrics.
 	EventKinds map[string]int
+	// Subject holds the tokens of the customer's linking identifiers in the record (DESIGN.md, "Subjects"):
+	// the engine routes the record by their state in the subject-state topic.
+	Subject []string
+	// StateChanges are the subject-state changes the record's statements raise (objections, restriction and
+	// erasure requests, withdrawals), applied to every token of Subject before the record is routed.
+	StateChanges []subjects.State
 }
 
 // Detection is one entity type and the policy action taken on its findings (pseudonymise, mask, redact,

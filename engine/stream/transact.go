@@ -45,6 +45,7 @@ func (e *Engine) runTransact(ctx, hard context.Context) error {
 		workers.Wait()
 	}()
 
+	e.waitSubjects(ctx)
 	for ctx.Err() == nil {
 		fetches := sess.PollRecords(ctx, e.cfg.maxInFlight)
 		if fetches.IsClientClosed() {
@@ -127,6 +128,7 @@ func (e *Engine) transact(hard context.Context, sess *kgo.GroupTransactSession, 
 			stopped = true
 			break
 		}
+		e.route(res)
 		for k, r := range res.recs {
 			kind := res.kinds[k]
 			produced[kind]++
