@@ -118,13 +118,16 @@ func checkRedacted(t *testing.T, addr string, good []kafka.Message) map[string]k
 		for _, m := range ms {
 			id := idOf(m.Value)
 			require.NotEmpty(t, id, "a redacted record is its input's JSON shape")
+			_, again := got[id]
 			got[id] = m
 			assertNothingPersonal(t, "the redacted topic", string(m.Value))
-			if f := strings.Split(id, "."); len(f) == 3 && f[0][0] == 'g' {
+			if f := strings.Split(id, "."); len(f) == 3 && f[0][0] == 'g' && !again {
+				// At-least-once may deliver a batch again (after a rebalance under load): a record seen before
+				// is a duplicate, not a reordering. Each record's first delivery must follow its key's order.
 				seq, err := strconv.Atoi(f[2][1:])
 				require.NoError(t, err)
 				prev, seen := last[f[1]]
-				assert.True(t, !seen || seq > prev, "partition %d key %s: seq %d after %d", p, f[1], seq, prev)
+				assert.True(t, !seen || seq > prev, "partition %d key %s: seq %d first delivered after %d", p, f[1], seq, prev)
 				last[f[1]] = seq
 			}
 		}
