@@ -144,6 +144,10 @@ func runRun(env *environ, args []string) int {
 		}
 	}
 	pf.keyFile, pf.policy, pf.rules, pf.maxRecord = cfg.KeyFile, cfg.Policy, cfg.Rules, cfg.MaxRecordBytes
+	if err := cfg.validateSecurity(); err != nil {
+		fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)
+		return exitUsage
+	}
 
 	logger, err := newLogger(env, cfg.LogLevel)
 	if err != nil {
@@ -195,6 +199,41 @@ func parseRunConfig(name string, data []byte, cfg *runConfig) error {
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil {
 		return fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return nil
+}
+
+// validateSecurity checks the TLS and SASL settings before anything connects, so that a configuration that
+// cannot work stops the start with exit code 2 instead of retrying authentication against the brokers. Errors
+// name the setting (flag, variable and YAML key), never a secret.
+func (c *runConfig) validateSecurity() error {
+	s := c.SASL
+	switch strings.ToLower(s.Mechanism) {
+	case "":
+		if s.Username != "" || s.Password != "" {
+			return errors.New("SASL user or password given without a mechanism: set --sasl-mechanism " +
+				"(PIIGUARD_SASL_MECHANISM, sasl.mechanism): plain, scram-sha-256 or scram-sha-512")
+		}
+	case "plain", "scram-sha-256", "scram-sha-512":
+		var missing []string
+		if s.Username == "" {
+			missing = append(missing, "user (--sasl-username, PIIGUARD_SASL_USERNAME, sasl.username)")
+		}
+		if s.Password == "" {
+			missing = append(missing, "password (PIIGUARD_SASL_PASSWORD, --sasl-password, sasl.password)")
+		}
+		if len(missing) > 0 {
+			return fmt.Errorf("SASL %s needs a %s", strings.ToUpper(s.Mechanism), strings.Join(missing, " and a "))
+		}
+	default:
+		return fmt.Errorf("SASL mechanism %q: want plain, scram-sha-256 or scram-sha-512", s.Mechanism)
+	}
+	t := c.TLS
+	if !t.Enabled && (t.CAFile != "" || t.CertFile != "" || t.KeyFile != "" || t.InsecureSkipVerify) {
+		return errors.New("tls settings given but TLS is off: set --tls (PIIGUARD_TLS, tls.enabled: true)")
+	}
+	if (t.CertFile == "") != (t.KeyFile == "") {
+		return errors.New("tls client certificate needs both tls.cert_file and tls.key_file")
 	}
 	return nil
 }
