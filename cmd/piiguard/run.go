@@ -43,6 +43,7 @@ type runConfig struct {
 	Policy          string   `yaml:"policy"`
 	Rules           []string `yaml:"rules"`
 	LogLevel        string   `yaml:"log_level"`
+	LogFormat       string   `yaml:"log_format"`
 	TLS             struct {
 		Enabled            bool   `yaml:"enabled"`
 		CAFile             string `yaml:"ca_file"`
@@ -62,7 +63,7 @@ var envVars = map[string]string{
 	"PIIGUARD_BROKERS": "brokers", "PIIGUARD_IN_TOPICS": "in-topics", "PIIGUARD_OUT_TOPIC": "out-topic",
 	"PIIGUARD_COMPLIANCE_TOPIC": "compliance-topic", "PIIGUARD_DLQ_TOPIC": "dlq-topic", "PIIGUARD_GROUP": "group",
 	"PIIGUARD_WORKERS": "workers", "PIIGUARD_EXACTLY_ONCE": "exactly-once", "PIIGUARD_METRICS_ADDR": "metrics-addr",
-	"PIIGUARD_POLICY": "policy", "PIIGUARD_LOG_LEVEL": "log-level", "PIIGUARD_SASL_MECHANISM": "sasl-mechanism",
+	"PIIGUARD_POLICY": "policy", "PIIGUARD_LOG_LEVEL": "log-level", "PIIGUARD_LOG_FORMAT": "log-format", "PIIGUARD_SASL_MECHANISM": "sasl-mechanism",
 	"PIIGUARD_SASL_USERNAME": "sasl-username", "PIIGUARD_SASL_PASSWORD": "sasl-password", "PIIGUARD_TLS": "tls",
 	"PIIGUARD_MAX_RECORD_BYTES": "max-record-bytes", "PIIGUARD_RESTRICTED_TOPIC": "restricted-topic",
 	"PIIGUARD_SUBJECTS_TOPIC": "subjects-topic",
@@ -89,6 +90,7 @@ func runRun(env *environ, args []string) int {
 	exactlyOnce := fs.Bool("exactly-once", false, "consume-transform-produce in Kafka transactions")
 	metricsAddr := fs.String("metrics-addr", "", "serve /metrics, /healthz and /readyz on `HOST:PORT`")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	logFormat := fs.String("log-format", "json", "log lines on stderr as json (one object a line) or text (key=value)")
 	useTLS := fs.Bool("tls", false, "connect with TLS (system roots unless the config names a CA file)")
 	saslMech := fs.String("sasl-mechanism", "", "plain, scram-sha-256 or scram-sha-512")
 	saslUser := fs.String("sasl-username", "", "SASL user")
@@ -102,7 +104,7 @@ func runRun(env *environ, args []string) int {
 	// Defaults, then the file, then the environment, then the flags the user set.
 	cfg := runConfig{Brokers: split(*brokers), InTopics: split(*inTopics), OutTopic: *outTopic,
 		ComplianceTopic: *complianceTopic, DLQTopic: *dlqTopic, RestrictedTopic: *restrictedTopic, SubjectsTopic: *subjectsTopic,
-		Group: *group, LogLevel: *logLevel, MaxRecordBytes: pf.maxRecord}
+		Group: *group, LogLevel: *logLevel, LogFormat: *logFormat, MaxRecordBytes: pf.maxRecord}
 	if *configFile != "" {
 		data, err := os.ReadFile(*configFile)
 		if err != nil {
@@ -133,7 +135,8 @@ func runRun(env *environ, args []string) int {
 		"subjects-topic":   func() { cfg.SubjectsTopic = *subjectsTopic },
 		"workers":          func() { cfg.Workers = *workers }, "exactly-once": func() { cfg.ExactlyOnce = *exactlyOnce },
 		"metrics-addr": func() { cfg.MetricsAddr = *metricsAddr }, "log-level": func() { cfg.LogLevel = *logLevel },
-		"tls": func() { cfg.TLS.Enabled = *useTLS }, "sasl-mechanism": func() { cfg.SASL.Mechanism = *saslMech },
+		"log-format": func() { cfg.LogFormat = *logFormat },
+		"tls":        func() { cfg.TLS.Enabled = *useTLS }, "sasl-mechanism": func() { cfg.SASL.Mechanism = *saslMech },
 		"sasl-username": func() { cfg.SASL.Username = *saslUser }, "sasl-password": func() { cfg.SASL.Password = *saslPass },
 		"key-file": func() { cfg.KeyFile = pf.keyFile }, "policy": func() { cfg.Policy = pf.policy },
 		"rules": func() { cfg.Rules = pf.rules }, "max-record-bytes": func() { cfg.MaxRecordBytes = pf.maxRecord },
@@ -149,7 +152,7 @@ func runRun(env *environ, args []string) int {
 		return exitUsage
 	}
 
-	logger, err := newLogger(env, cfg.LogLevel)
+	logger, err := newLogger(env, cfg.LogLevel, cfg.LogFormat)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)
 		return exitUsage
@@ -283,12 +286,21 @@ func (c *runConfig) streamOpts(logger *slog.Logger) ([]stream.Opt, error) {
 	return opts, nil
 }
 
-func newLogger(env *environ, level string) (*slog.Logger, error) {
+// newLogger returns the slog logger of run on stderr: level debug, info, warn or error; format json (the
+// default, also for "") or text.
+func newLogger(env *environ, level, format string) (*slog.Logger, error) {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		return nil, fmt.Errorf("log level %q: want debug, info, warn or error", level)
 	}
-	return slog.New(slog.NewJSONHandler(env.stderr, &slog.HandlerOptions{Level: l})), nil
+	opts := &slog.HandlerOptions{Level: l}
+	switch strings.ToLower(format) {
+	case "", "json":
+		return slog.New(slog.NewJSONHandler(env.stderr, opts)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(env.stderr, opts)), nil
+	}
+	return nil, fmt.Errorf("log format %q: want json or text", format)
 }
 
 // signalContext is cancelled by the first SIGINT or SIGTERM (graceful shutdown); a second one exits at once.

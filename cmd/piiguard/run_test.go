@@ -59,3 +59,33 @@ func TestRunRefusesBadSecurityConfigBeforeConnecting(t *testing.T) {
 		})
 	}
 }
+
+func TestNewLoggerFormats(t *testing.T) {
+	tests := map[string]struct {
+		format, want string
+		bad          bool
+	}{
+		"default is json": {format: "", want: `{"time":`},
+		"json":            {format: "json", want: `"msg":"hello","count":3}`},
+		"text":            {format: "text", want: `msg=hello count=3`},
+		"upper case":      {format: "JSON", want: `"msg":"hello"`},
+		"unknown":         {format: "xml", bad: true},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var errb bytes.Buffer
+			l, err := newLogger(&environ{stderr: &errb}, "info", tc.format)
+			if tc.bad {
+				assert.ErrorContains(t, err, "want json or text")
+				return
+			}
+			if !assert.NoError(t, err) {
+				return
+			}
+			l.Info("hello", "count", 3)
+			l.Debug("hidden at info")
+			assert.Contains(t, errb.String(), tc.want)
+			assert.NotContains(t, errb.String(), "hidden")
+		})
+	}
+}
