@@ -282,7 +282,7 @@ func (s *Scanner) ScanContext(ctx context.Context, text string, opt Options) ([]
 		}
 	}
 	a.cands = cands
-	return resolve(cands), nil
+	return s.spelledValues(a, resolve(cands), opt), nil
 }
 
 // activeRules returns the set of rules (by index) whose prefilter lets them run on the analysed text: every rule

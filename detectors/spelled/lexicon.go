@@ -226,8 +226,10 @@ func buildLexicon() *lexicon {
 	for w, x := range nato {
 		l.add(w, entry{cls: cNato, out: letterIndex(x)})
 	}
-	for w, x := range names {
-		l.add(w, entry{cls: cName, out: letterIndex(x)})
+	for _, m := range []map[string]string{names, soloNames} {
+		for w, x := range m {
+			l.add(w, entry{cls: cName, out: letterIndex(x)})
+		}
 	}
 	for w, x := range letterNames {
 		if len(w) > shortWord {

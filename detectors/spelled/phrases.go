@@ -81,7 +81,7 @@ func pair(s string, ts []tok) (tok, int, bool) {
 	switch x.cls {
 	case cLetter:
 		xl = text(s, x)
-	case cPlain, cLink:
+	case cPlain, cLink, cName:
 		if out = nameAt(s, int(x.start), int(x.end)); out == 0 {
 			return tok{}, 0, false
 		}

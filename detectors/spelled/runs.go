@@ -30,8 +30,9 @@ func (it item) spelled() bool {
 
 // settleRuns decides which words of a row of letters are letters. NATO words count only in a row that holds
 // three or more of them: golf, hotel, papa, mike and victor alone are just words. In a row spelled with words
-// ("r come roma, o come otranto"), a bare a, e, i or o at either end is the word of the sentence (Italian
-// and, or; English a, I), not a letter.
+// ("r come roma, o come otranto"), a bare a, e, i or o at either end, next to a letter spelled with a word, is
+// the word of the sentence (Italian and, or; English a, I), not a letter; next to a bare letter or the name of
+// one ("esse esse i") it is a letter.
 func settleRuns(s string, els []tok) {
 	for a := 0; a < len(els); {
 		if !els[a].cls.letterish() {
@@ -47,11 +48,23 @@ func settleRuns(s string, els []tok) {
 			}
 		}
 		if pairs > 0 {
-			for k := a; k < b && isVowelWord(s, els[k]); k++ {
-				els[k].cls = cPlain
+			k := a
+			for k < b && isVowelWord(s, els[k]) {
+				k++
 			}
-			for k := b - 1; k >= a && isVowelWord(s, els[k]); k-- {
-				els[k].cls = cPlain
+			if k < b && els[k].cls == cPair {
+				for j := a; j < k; j++ {
+					els[j].cls = cPlain
+				}
+			}
+			k = b - 1
+			for k >= a && isVowelWord(s, els[k]) {
+				k--
+			}
+			if k >= a && els[k].cls == cPair {
+				for j := k + 1; j < b; j++ {
+					els[j].cls = cPlain
+				}
 			}
 		}
 		a = b

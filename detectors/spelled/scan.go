@@ -325,7 +325,7 @@ func (sc *scanner) push(t tok) {
 	case cLink:
 		if n > 0 && !sc.hot {
 			p := sc.buf[n-1]
-			sc.hot = p.cls == cLetter || (p.cls == cPlain || p.cls == cLink) && nameAt(sc.s, int(p.start), int(p.end)) != 0
+			sc.hot = p.cls == cLetter || p.cls == cName || (p.cls == cPlain || p.cls == cLink) && nameAt(sc.s, int(p.start), int(p.end)) != 0
 		}
 	case cSign:
 		switch t.sign {
