@@ -12,6 +12,7 @@ import (
 
 	"github.com/piiguard/piiguard/detectors/spelled"
 	"github.com/piiguard/piiguard/detectors/spoken"
+	"github.com/piiguard/piiguard/detectors/tokens"
 	"github.com/piiguard/piiguard/detectors/validate"
 	"github.com/piiguard/piiguard/rules"
 )
@@ -81,6 +82,8 @@ type Scanner struct {
 	kw        keywords
 	version   string
 	stmts     *statementSet
+	// names are the rules with lexicon: names (see analysis.lexiconNames).
+	names []*compiledRule
 	// analyses recycles the per-scan state and its buffers, so a scan allocates little beyond its findings.
 	analyses sync.Pool
 }
@@ -93,6 +96,10 @@ func Compile(set *rules.Set) (*Scanner, error) {
 		cr, err := s.compileRule(r)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("rule %s: %w", r.ID, err))
+			continue
+		}
+		if r.Lexicon == "names" {
+			s.names = append(s.names, cr) // runs over the token stream after the pattern rules
 			continue
 		}
 		s.rules = append(s.rules, cr)
@@ -282,7 +289,13 @@ func (s *Scanner) ScanContext(ctx context.Context, text string, opt Options) ([]
 		}
 	}
 	a.cands = cands
-	return s.spelledValues(a, resolve(cands), opt), nil
+	fs := resolve(cands)
+	for _, r := range s.names {
+		if r.selected(opt) {
+			fs = a.lexiconNames(fs, r)
+		}
+	}
+	return s.spelledValues(a, fs, opt), nil
 }
 
 // activeRules returns the set of rules (by index) whose prefilter lets them run on the analysed text: every rule
@@ -373,6 +386,8 @@ type analysis struct {
 	whole         [1]window // a window over a whole view text
 	starts        []int
 	checked       []checkedValue // validator verdicts of this scan
+	toks          []tokens.Token // the token pass of the normalised text (lexiconNames)
+	covered       []int          // per token, the finding that covers it (lexiconNames)
 	spans         [][2]int       // the value spans a matcher's find reported
 	emit          func(s, e int) // appends to spans; made once per analysis, so find's callback does not allocate
 }

@@ -83,8 +83,13 @@ type Rule struct {
 	// and dictated emails written compactly: "l a u r i t s punkt andresen at gmail punkt com").
 	View string `yaml:"view"`
 	// Terms is a dictionary of lower-case words or phrases matched on word boundaries; a trailing '*' matches
-	// any word that starts with the term. A rule has Pattern or Terms, not both.
+	// any word that starts with the term. A rule has Pattern, Terms or Lexicon, one of them.
 	Terms []string `yaml:"terms"`
+	// Lexicon names a detector that reads the token stream with the embedded lexicons (rules/lexicons) instead of
+	// a pattern. "names": a first name of the lexicons followed by a surname-like word (a surname of the
+	// lexicons, or a capitalised word after a capitalised first name; no stop word) is a person, and a person
+	// found by another rule takes the lexicon first name or surname right beside it. Type must be PERSON.
+	Lexicon string `yaml:"lexicon"`
 
 	// Validator names a check the matched value must pass (see detectors/validate), e.g. "iban".
 	Validator string `yaml:"validator"`

@@ -106,11 +106,26 @@ func (r *Rule) problems() []error {
 	if !views[r.View] {
 		add("unknown view %q (want folded, cased, spoken or spelled)", r.View)
 	}
+	kinds := 0
+	for _, set := range []bool{r.Pattern != "", len(r.Terms) > 0, r.Lexicon != ""} {
+		if set {
+			kinds++
+		}
+	}
 	switch {
-	case r.Pattern == "" && len(r.Terms) == 0:
-		add("needs a pattern or terms")
-	case r.Pattern != "" && len(r.Terms) > 0:
-		add("has both a pattern and terms; use one")
+	case kinds == 0:
+		add("needs a pattern, terms or a lexicon")
+	case kinds > 1:
+		add("has more than one of pattern, terms and lexicon; use one")
+	}
+	switch r.Lexicon {
+	case "":
+	case "names":
+		if r.Type != "PERSON" {
+			add("lexicon: names finds PERSON values; type is %q", r.Type)
+		}
+	default:
+		add("unknown lexicon %q (want names)", r.Lexicon)
 	}
 	if r.Pattern != "" {
 		errs = append(errs, checkPattern(r.Pattern, r.Engine, r.Timeout)...)
