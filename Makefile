@@ -39,8 +39,9 @@ bench-scan:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1s ./detectors/ ./engine/ ./bench/reference/
 	$(GO) run ./bench/scanref
 
-## eval: accuracy on the labelled corpus (recall per entity type, look-alikes kept, statements: the tuned and
-## the blind set of testdata/eval/blind/statements side by side).
+## eval: accuracy on the labelled corpus (recall per entity type and language, look-alikes kept; then the blind
+## entity set of testdata/eval/blind/entities apart, measured only; statements: the tuned and the blind set of
+## testdata/eval/blind/statements side by side).
 eval:
 	$(GO) run ./bench/eval
 	$(GO) run ./bench/evalstatements

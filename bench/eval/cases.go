@@ -22,7 +22,11 @@ type evalCase struct {
 	pii    []synth.Value
 	// written holds, for each pii value, its "written" form from the fixture ("" when there is none).
 	written []string
-	keep    []string
+	// unlisted marks, for each pii value, a person name its writer took from no name list (blind set only).
+	unlisted []bool
+	keep     []string
+	// blind says the case is from the blind set, scored apart from the tuned sets.
+	blind bool
 }
 
 // fixtureLine is one line of a testdata/eval/*.jsonl or testdata/forms/<form>/*.jsonl file.
@@ -36,6 +40,9 @@ type fixtureLine struct {
 		// Written is the value in writing where the text is not: a spelled-out value, or the whole value one
 		// part of which the text is. The fixture tests validate it.
 		Written string `json:"written,omitempty"`
+		// Unlisted marks a person name that is in no name list its writer knew of (a name from an immigrant
+		// community, a rare surname); such names are also counted as PERSON_UNLISTED.
+		Unlisted bool `json:"unlisted,omitempty"`
 	} `json:"pii"`
 	Keep []string `json:"keep"`
 }
@@ -102,6 +109,7 @@ func loadFiles(dir string, files []string, forms bool) ([]evalCase, error) {
 			for _, v := range fl.PII {
 				c.pii = append(c.pii, synth.Value{Type: v.Type, Text: v.Text})
 				c.written = append(c.written, v.Written)
+				c.unlisted = append(c.unlisted, v.Unlisted)
 			}
 			cases = append(cases, c)
 		}

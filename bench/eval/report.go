@@ -45,7 +45,7 @@ func (s *score) print(w io.Writer) {
 	fmt.Fprintln(w)
 
 	s.targets(w, "all", s.all)
-	for _, src := range []string{"fixtures", "forms", "synthetic"} {
+	for _, src := range []string{"fixtures", "forms", "synthetic", "blind"} {
 		if g := s.bySource[src]; g != nil {
 			s.targets(w, src, g)
 		}
@@ -65,6 +65,8 @@ func (s *score) print(w io.Writer) {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t\n", k, g.records, pct(st.readable, st.labelled), pct(pe.readable, pe.labelled), pct(g.keep.kept, g.keep.total))
 	}
 	tw.Flush()
+	fmt.Fprintln(w)
+	s.printLanguages(w)
 	if len(s.byForm) > 0 {
 		fmt.Fprintln(w)
 		s.printForms(w)
@@ -144,5 +146,40 @@ func (s *score) printForms(w io.Writer) {
 		fmt.Fprintf(tw, "%s\t%d\t%d/%d\t%d/%d\t%d/%d\t\n", k, g.records, st.readable, st.labelled,
 			pe.readable, pe.labelled, g.keep.kept, g.keep.total)
 	}
+	tw.Flush()
+}
+
+// printLanguages writes, per entity type, the readable values out of the labelled ones in each language, and the
+// look-alikes kept.
+func (s *score) printLanguages(w io.Writer) {
+	var langs []string
+	for k := range s.byLang {
+		langs = append(langs, k)
+	}
+	slices.Sort(langs)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "readable per language\t")
+	for _, l := range langs {
+		fmt.Fprintf(tw, "%s\t", l)
+	}
+	fmt.Fprintln(tw, "all\t")
+	for _, t := range typeOrder(s.all) {
+		fmt.Fprintf(tw, "%s\t", t)
+		for _, l := range langs {
+			if x := s.byLang[l].types[t]; x != nil {
+				fmt.Fprintf(tw, "%d/%d\t", x.readable, x.labelled)
+			} else {
+				fmt.Fprint(tw, "-\t")
+			}
+		}
+		x := s.all.types[t]
+		fmt.Fprintf(tw, "%d/%d %s\t\n", x.readable, x.labelled, pct(x.readable, x.labelled))
+	}
+	fmt.Fprint(tw, "look-alikes kept\t")
+	for _, l := range langs {
+		k := s.byLang[l].keep
+		fmt.Fprintf(tw, "%d/%d\t", k.kept, k.total)
+	}
+	fmt.Fprintf(tw, "%d/%d %s\t\n", s.all.keep.kept, s.all.keep.total, pct(s.all.keep.kept, s.all.keep.total))
 	tw.Flush()
 }

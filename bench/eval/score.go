@@ -9,7 +9,10 @@ var structuredTypes = []string{"EMAIL", "PHONE", "IBAN", "CREDIT_CARD", "DE_TAX_
 	"IP_ADDRESS"}
 
 // otherTypes are reported after the structured ones, in this order.
-var otherTypes = []string{"PERSON", "DATE_OF_BIRTH", "ADDRESS", "SPECIAL_CATEGORY"}
+var otherTypes = []string{"PERSON", unlistedPerson, "DATE_OF_BIRTH", "ADDRESS", "SPECIAL_CATEGORY"}
+
+// unlistedPerson counts, apart, the person names a fixture marks as in no name list (they are PERSON too).
+const unlistedPerson = "PERSON_UNLISTED"
 
 // Targets of the hidden benchmark.
 const (
@@ -73,15 +76,17 @@ type miss struct {
 // score holds every count of an evaluation run.
 type score struct {
 	all      *group
-	bySource map[string]*group // "fixtures", "forms", "synthetic"
+	bySource map[string]*group // "fixtures", "forms", "synthetic", "blind"
 	bySlice  map[string]*group // "call/de", …
 	byForm   map[string]*group // "email_raw", "email_raw/de", … (testdata/forms records only)
+	byLang   map[string]*group // "de", "da", … (the record's language)
 	errors   int
 	broken   int // labels not found in their input
 }
 
 func newScore() *score {
-	return &score{all: newGroup(), bySource: map[string]*group{}, bySlice: map[string]*group{}, byForm: map[string]*group{}}
+	return &score{all: newGroup(), bySource: map[string]*group{}, bySlice: map[string]*group{}, byForm: map[string]*group{},
+		byLang: map[string]*group{}}
 }
 
 func (s *score) group(m map[string]*group, key string) *group {
@@ -96,12 +101,15 @@ func (s *score) add(c evalCase, output []byte) []miss {
 	in, out := stringFields(c.record), stringFields(output)
 	source := "synthetic"
 	switch {
+	case c.blind:
+		source = "blind"
 	case c.form != "":
 		source = "forms"
 	case c.source != "synthetic":
 		source = "fixtures"
 	}
-	groups := []*group{s.all, s.group(s.bySource, source), s.group(s.bySlice, in["/channel"]+"/"+in["/language"])}
+	groups := []*group{s.all, s.group(s.bySource, source), s.group(s.bySlice, in["/channel"]+"/"+in["/language"]),
+		s.group(s.byLang, in["/language"])}
 	if c.form != "" {
 		groups = append(groups, s.group(s.byForm, c.form), s.group(s.byForm, c.form+"/"+in["/language"]))
 	}
@@ -112,7 +120,7 @@ func (s *score) add(c evalCase, output []byte) []miss {
 	at := func(kind, typ, path, text string) {
 		misses = append(misses, miss{kind: kind, typ: typ, source: c.source, id: in["/id"], path: path, text: text})
 	}
-	for _, v := range c.pii {
+	for i, v := range c.pii {
 		paths := pathsOf(in, v.Text)
 		if len(paths) == 0 {
 			s.broken++
@@ -128,6 +136,9 @@ func (s *score) add(c evalCase, output []byte) []miss {
 		}
 		for _, g := range groups {
 			g.typ(v.Type).add(t)
+			if i < len(c.unlisted) && c.unlisted[i] {
+				g.typ(unlistedPerson).add(t)
+			}
 		}
 	}
 	for _, k := range c.keep {

@@ -146,3 +146,36 @@ func TestLoadFormsChecksTheFolder(t *testing.T) {
 	_, err = loadForms(t.TempDir())
 	assert.Error(t, err)
 }
+
+func TestRunReportsTheBlindSetApartAndNeverFailsOnIt(t *testing.T) {
+	tests := map[string]struct {
+		blind     string
+		wantBlind bool
+	}{
+		"blind set":         {blind: "../../testdata/eval/blind/entities", wantBlind: true},
+		"missing blind dir": {blind: t.TempDir(), wantBlind: false},
+		"no blind set":      {blind: "", wantBlind: false},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var out, errw bytes.Buffer
+			code := run(&out, &errw, config{fixtures: "../../testdata/eval", blind: tc.blind, synthetic: 0, seed: 1})
+			if code != 0 {
+				t.Fatalf("exit %d, stderr %s", code, errw.String())
+			}
+			got := out.String()
+			if strings.Contains(got, "==== blind set:") != tc.wantBlind {
+				t.Fatalf("blind heading present = %v, want %v", !tc.wantBlind, tc.wantBlind)
+			}
+			if tc.wantBlind && !strings.Contains(got, "PERSON_UNLISTED") {
+				t.Fatal("no PERSON_UNLISTED row in the blind report")
+			}
+			if !tc.wantBlind && strings.Contains(got, "PERSON_UNLISTED") {
+				t.Fatal("PERSON_UNLISTED counted without the blind set")
+			}
+			if before, _, ok := strings.Cut(got, "==== blind set:"); ok && strings.Contains(before, "blind ") {
+				t.Fatal("blind records counted in the tuned report")
+			}
+		})
+	}
+}
