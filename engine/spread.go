@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/piiguard/piiguard/detectors"
+	"github.com/piiguard/piiguard/detectors/lexicon"
 	"github.com/piiguard/piiguard/engine/record"
 )
 
@@ -20,12 +21,18 @@ var spreadable = map[string]bool{
 	"FI_HETU": true, "PL_PESEL": true, "US_SSN": true,
 }
 
-// minSpread is the shortest value (or name word) that is spread; shorter ones are too likely to be words.
-const minSpread = 4
+// minSpread is the shortest value (or name word) that is spread in any case; shorter ones are too likely to be
+// words. A capitalised name word of minExactSpread or more letters ("Doe", "Li", "Ng") is spread where it
+// stands capitalised the same way ("the Doe family", "passport_Doe.pdf").
+const (
+	minSpread      = 4
+	minExactSpread = 2
+)
 
 // spreadFinding is a value found somewhere in a record, to look for elsewhere.
 type spreadFinding struct {
-	needle string // lower case
+	needle string // lower case; as written when exact
+	exact  bool   // looked for in the case it was written in
 	f      detectors.Finding
 	value  string // what the pseudonym is made from
 }
@@ -47,20 +54,26 @@ func spreadValuesWork(rec *record.Record, have map[int][]detectors.Finding, foun
 	if len(found) == 0 {
 		return nil, 0
 	}
-	// One needle per distinct text, the first finding that gave it; earlier needles win overlaps.
-	seen := make(map[string]bool, len(found))
+	// One needle per distinct text, the first finding that gave it; earlier needles win overlaps. Needles that
+	// are looked for in any case are matched on the lower-cased field, exact ones on the field as written.
+	seen := make(map[spreadKey]bool, len(found))
 	uniq := found[:0:0]
 	for _, sf := range found {
-		if !seen[sf.needle] {
-			seen[sf.needle] = true
+		if k := (spreadKey{sf.needle, sf.exact}); !seen[k] {
+			seen[k] = true
 			uniq = append(uniq, sf)
 		}
 	}
-	needles := make([]string, len(uniq))
+	var anyCase, exact []string
+	var anyID, exactID []int
 	for k, sf := range uniq {
-		needles[k] = sf.needle
+		if sf.exact {
+			exact, exactID = append(exact, sf.needle), append(exactID, k)
+		} else {
+			anyCase, anyID = append(anyCase, sf.needle), append(anyID, k)
+		}
 	}
-	ac := newMatcher(needles)
+	acAny, acExact := newMatcher(anyCase), newMatcher(exact)
 	extra := map[int][]detectors.Finding{}
 	work := 0
 	var taken []bool
@@ -76,12 +89,21 @@ func spreadValuesWork(rec *record.Record, have map[int][]detectors.Finding, foun
 		}
 		work += len(hay)
 		ms = ms[:0]
-		ac.each(hay, func(id, end int) {
-			s := end - len(needles[id])
+		acAny.each(hay, func(id, end int) {
+			s := end - len(anyCase[id])
 			if boundary(hay, s, end) {
-				ms = append(ms, match{id, s, end})
+				ms = append(ms, match{anyID[id], s, end})
 			}
 		})
+		if len(exact) > 0 {
+			work += len(fld.Value)
+			acExact.each(fld.Value, func(id, end int) {
+				s := end - len(exact[id])
+				if boundary(fld.Value, s, end) {
+					ms = append(ms, match{exactID[id], s, end})
+				}
+			})
+		}
 		if len(ms) == 0 {
 			continue
 		}
@@ -131,10 +153,30 @@ func spreadNeedles(f detectors.Finding, text string) []spreadFinding {
 		if len(words) > 1 {
 			for _, w := range words {
 				add(w)
+				if n := utf8.RuneCountInString(w); n >= minExactSpread && n < minSpread && shortSurname(w) {
+					out = append(out, spreadFinding{needle: w, exact: true, f: f, value: w})
+				}
 			}
 		}
 	}
 	return out
+}
+
+// spreadKey identifies a needle.
+type spreadKey struct {
+	needle string
+	exact  bool
+}
+
+// shortSurname reports a short name word worth spreading in its written case: capitalised, the rest lower case
+// ("Doe", not "DE" or "de"), and no stop word of the four languages ("Der", "Den", "Il", "The").
+func shortSurname(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || strings.ToLower(w[n:]) != w[n:] {
+		return false
+	}
+	e := lexicon.Default().Get(w)
+	return !e.In(lexicon.StopWord, lexicon.DE|lexicon.DA|lexicon.IT|lexicon.EN)
 }
 
 func boundary(s string, start, end int) bool {

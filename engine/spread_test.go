@@ -64,3 +64,17 @@ func TestSpreadRepeatedValuesIsLinear(t *testing.T) {
 		})
 	}
 }
+
+// TestShortSurnamesAreCarried: a short surname said in full once ("Jane Doe") is protected where it stands alone
+// later in the record, capitalised as it was written; the same letters as an ordinary word are kept.
+func TestShortSurnamesAreCarried(t *testing.T) {
+	p := testPipeline(t)
+	rec := `{"id":"s1","channel":"email","language":"en","subject":"Passport","from":"x@example.org","to":"y@example.org",` +
+		`"body":"Hello, my name is Jane Doe and I attach passport_2231_Doe.pdf for the Doe family. A doe crossed the road. Regards, Jane Doe"}`
+	res, err := p.ProcessRecord([]byte(rec))
+	require.NoError(t, err)
+	out := string(res.Output)
+	assert.NotContains(t, out, "Doe", "every capitalised mention of the surname is replaced")
+	assert.Contains(t, out, "A doe crossed the road", "the ordinary word stays")
+	assert.Contains(t, out, "passport_2231_", "only the surname of the file name is replaced")
+}
