@@ -25,6 +25,9 @@ func newFlags(env *environ, name, synopsis string, about ...string) *flag.FlagSe
 			fs.PrintDefaults()
 		}
 	}
+	if env.onFlags != nil {
+		env.onFlags(fs)
+	}
 	return fs
 }
 

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,6 +31,8 @@ type environ struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// onFlags, when set, is called with each flag set a command makes (the docs generator reads them).
+	onFlags func(*flag.FlagSet)
 }
 
 func commands() []command {
@@ -62,6 +65,9 @@ func dispatch(env *environ, args []string) int {
 	if args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
 		usage(env.stdout)
 		return exitOK
+	}
+	if args[0] == "docs" { // hidden: regenerates docs/ from the code
+		return runDocs(env, args[1:])
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
