@@ -148,7 +148,10 @@ func (p *Pipeline) ProcessRecordContext(ctx context.Context, raw []byte) (*Resul
 		blank bool // a later piece of a value whose replacement stands in the first piece only
 	}
 	var all []located
-	for _, u := range units(rec) {
+	us := units(rec)
+	scanned := make([][]detectors.Finding, len(us))
+	owner := companyOf(rec)
+	for k, u := range us {
 		fs, err := p.scanner.ScanContext(ctx, u.text, opt)
 		if err != nil {
 			if errors.Is(err, detectors.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) ||
@@ -157,6 +160,12 @@ func (p *Pipeline) ProcessRecordContext(ctx context.Context, raw []byte) (*Resul
 			}
 			return nil, stream.ProcessError{Reason: "internal", Err: err}
 		}
+		owner.learn(u.text, fs)
+		scanned[k] = fs
+	}
+	// The company's own name is no person (learnt from the whole record first: a signature may name it late).
+	for k, u := range us {
+		fs := owner.keepCompany(u.text, scanned[k])
 		if len(u.fields) == 1 && len(fs) == 0 {
 			if f, ok := hinted(rec.Fields[u.fields[0]]); ok {
 				fs = append(fs, f)
