@@ -33,6 +33,10 @@ func TestHelpOnEveryCommand(t *testing.T) {
 		"keygen":                {[]string{"keygen", "--help"}, "-id"},
 		"pseudonym":             {[]string{"pseudonym", "--help"}, "-type"},
 		"reveal":                {[]string{"reveal", "--help"}, "-key-file"},
+		"subject":               {[]string{"subject", "--help"}, "usage: piiguard subject SUBCOMMAND"},
+		"help subject lift":     {[]string{"help", "subject", "lift"}, "usage: piiguard subject lift"},
+		"subject status":        {[]string{"subject", "status", "--help"}, "-subjects-topic"},
+		"subject lift":          {[]string{"subject", "lift", "--help"}, "-reason"},
 		"version":               {[]string{"version", "--help"}, "usage: piiguard version"},
 		"help after other flag": {[]string{"scan", "--workers", "2", "-h"}, "usage: piiguard scan"},
 	}

@@ -88,13 +88,16 @@ type cmdDoc struct {
 	fs      *flag.FlagSet
 }
 
-// commandDocs runs every command and rules subcommand with --help and keeps its flag set.
+// commandDocs runs every command and rules and subject subcommand with --help and keeps its flag set.
 func commandDocs() ([]cmdDoc, error) {
 	var out []cmdDoc
 	for _, c := range commands() {
 		paths := [][]string{{c.name}}
 		if c.name == "rules" {
 			paths = [][]string{{"rules", "test"}, {"rules", "list"}, {"rules", "profile"}}
+		}
+		if c.name == "subject" {
+			paths = [][]string{{"subject", "status"}, {"subject", "lift"}}
 		}
 		for _, p := range paths {
 			var got *flag.FlagSet

@@ -103,20 +103,12 @@ func runPseudonym(env *environ, args []string) int {
 	if fs.NArg() != 1 || *typ == "" {
 		return badArgs(env, fs, "want --type TYPE and one VALUE")
 	}
-	reg := strings.ToUpper(strings.TrimSpace(*region))
-	if reg == "" {
-		reg = pseudonym.RegionForLanguage(*lang)
+	reg, noRegion, err := tokenRegion(*region, *lang)
+	if err != nil {
+		return badArgs(env, fs, err.Error())
 	}
-	noRegion := reg == "NONE"
-	if noRegion {
-		reg = ""
-	}
-	if reg != "" && !regionRE.MatchString(reg) {
-		return badArgs(env, fs, fmt.Sprintf("--region %q: want a two-letter ISO 3166 code such as DK", *region))
-	}
-	if reg == "" && !noRegion && strings.EqualFold(strings.TrimSpace(*typ), "PHONE") && !international(fs.Arg(0)) {
-		return badArgs(env, fs, "a national phone number needs --region (e.g. DK, or none for a record without "+
-			"language) or --language, as the record's language gives scan; or give it in E.164 (+45…)")
+	if err := checkRegion(reg, noRegion, *typ, fs.Arg(0)); err != nil {
+		return badArgs(env, fs, err.Error())
 	}
 	ps, err := tokenMaker(env, *keyFile, *keyID, *reversible)
 	if err != nil {
@@ -145,6 +137,33 @@ func oneWay(ps *pseudonym.Pseudonymizer, token string) bool {
 	ref := mac.Token(typ, "x")
 	_, refID, _ := mac.Parse(ref)
 	return len(ref)-len(refID) == len(token)-len(id)
+}
+
+// tokenRegion returns the region national numbers are read for, from --region (an ISO 3166 code, or none) and
+// --language (whose region is used when --region is empty), as pseudonym and subject take them; none is true for
+// --region none (a record without language).
+func tokenRegion(region, lang string) (reg string, none bool, err error) {
+	reg = strings.ToUpper(strings.TrimSpace(region))
+	if reg == "" {
+		reg = pseudonym.RegionForLanguage(lang)
+	}
+	if reg == "NONE" {
+		return "", true, nil
+	}
+	if reg != "" && !regionRE.MatchString(reg) {
+		return "", false, fmt.Errorf("--region %q: want a two-letter ISO 3166 code such as DK", region)
+	}
+	return reg, false, nil
+}
+
+// checkRegion refuses a national phone number without a region (scan reads it with the record's language). Its
+// error never quotes the value.
+func checkRegion(reg string, none bool, typ, value string) error {
+	if reg == "" && !none && strings.EqualFold(strings.TrimSpace(typ), "PHONE") && !international(value) {
+		return errors.New("a national phone number needs --region (e.g. DK, or none for a record without " +
+			"language) or --language, as the record's language gives scan; or give it in E.164 (+45…)")
+	}
+	return nil
 }
 
 // regionRE is an ISO 3166 alpha-2 region code.

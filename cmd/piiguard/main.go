@@ -1,6 +1,6 @@
 // Command piiguard finds and pseudonymises personal data in contact-center records.
 //
-// Subcommands: scan, run, broker, demo, rules, keygen, pseudonym, reveal, version. Run
+// Subcommands: scan, run, broker, demo, rules, keygen, pseudonym, subject, reveal, version. Run
 // `piiguard help` for the list and `piiguard SUBCOMMAND -h` for each one's flags.
 package main
 
@@ -44,6 +44,7 @@ func commands() []command {
 		{"rules", "rules test [PATH…]: run rule examples; rules list: list the loaded rules; rules profile: rule costs", runRules},
 		{"keygen", "write a new pseudonym key file: keygen --out FILE (mode 0600), or to stdout", runKeygen},
 		{"pseudonym", "print the token a value gets: pseudonym --key-file F --type PHONE --region DK VALUE", runPseudonym},
+		{"subject", "a data subject's state, lift and access request: subject status|lift|find --key-file F --email E …", runSubject},
 		{"reveal", "reveal a reversible token: reveal --key-file F TOKEN", runReveal},
 		{"version", "print the version and the rules version", runVersion},
 	}
