@@ -8,12 +8,12 @@ import (
 // minNameLetters is the shortest first name the name pass takes.
 const minNameLetters = 3
 
-// lexiconNames is the name pass of rule r (lexicon: names) over the token stream: a first name of the lexicons followed by a surname-like
-// word is a person, wherever it stands ("parla con Iacopo Bianchi", "my name is June Edwards", "grazie mille
-// Gianmaria Lucchesi"), and a person found by a rule takes the lexicon first name or surname right beside it, so
-// a name is decided whole ("danuta <PERSON>" never happens). The second word is surname-like when it is a surname
-// of the lexicons, or when both words are capitalised; neither word may be a stop word of the four languages.
-// fs are the resolved findings of text (sorted, not overlapping); the result is too.
+// lexiconNames is the name pass of rule r (lexicon: names) over the token stream: a first name of the lexicons
+// followed by a surname-like word is a person, wherever it stands ("parla con Iacopo Bianchi", "my name is June
+// Edwards", "grazie mille Gianmaria Lucchesi"), and a person found by a rule takes the lexicon first name or
+// surname right beside it, so a name is decided whole ("danuta <PERSON>" never happens). See surnameLike for
+// what the second word may be. fs are the resolved findings of the text (sorted, not overlapping); so is the
+// result.
 func (a *analysis) lexiconNames(fs []Finding, r *compiledRule) []Finding {
 	lex := lexicon.Default()
 	text := a.nfkc.text
