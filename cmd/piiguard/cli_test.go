@@ -37,6 +37,7 @@ func TestHelpOnEveryCommand(t *testing.T) {
 		"help subject lift":     {[]string{"help", "subject", "lift"}, "usage: piiguard subject lift"},
 		"subject status":        {[]string{"subject", "status", "--help"}, "-subjects-topic"},
 		"subject lift":          {[]string{"subject", "lift", "--help"}, "-reason"},
+		"subject find":          {[]string{"subject", "find", "--help"}, "-format"},
 		"version":               {[]string{"version", "--help"}, "usage: piiguard version"},
 		"help after other flag": {[]string{"scan", "--workers", "2", "-h"}, "usage: piiguard scan"},
 	}

@@ -97,7 +97,7 @@ func commandDocs() ([]cmdDoc, error) {
 			paths = [][]string{{"rules", "test"}, {"rules", "list"}, {"rules", "profile"}}
 		}
 		if c.name == "subject" {
-			paths = [][]string{{"subject", "status"}, {"subject", "lift"}}
+			paths = [][]string{{"subject", "status"}, {"subject", "lift"}, {"subject", "find"}}
 		}
 		for _, p := range paths {
 			var got *flag.FlagSet

@@ -39,6 +39,8 @@ func runSubject(env *environ, args []string) int {
 		return subjectStatus(env, args[1:])
 	case "lift":
 		return subjectLift(env, args[1:])
+	case "find":
+		return subjectFind(env, args[1:])
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(env.stdout, subjectUsage)
 		return exitOK
