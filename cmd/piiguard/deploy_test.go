@@ -19,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
@@ -160,7 +161,7 @@ func (m *metricNames) Register(c prometheus.Collector) error {
 }
 
 // testEngine returns the stream engine piiguard run builds (ephemeral key, default rules; it never connects)
-// and the names of the metrics it registers.
+// and the names of the series it exports: every metric it registers, and a histogram's _bucket, _sum and _count.
 func testEngine(t *testing.T) (*stream.Engine, map[string]bool) {
 	t.Helper()
 	env := &environ{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }}
@@ -171,6 +172,15 @@ func testEngine(t *testing.T) (*stream.Engine, map[string]bool) {
 	eng, err := stream.New(engine.NewStreamProcessor(p), stream.Registerer(reg), stream.EntityTypes(ruleTypes(pf.set)...))
 	require.NoError(t, err)
 	require.NotEmpty(t, reg.names)
+	families, err := reg.Gather()
+	require.NoError(t, err)
+	for _, f := range families {
+		if f.GetType() == dto.MetricType_HISTOGRAM {
+			for _, suffix := range []string{"_bucket", "_sum", "_count"} {
+				reg.names[f.GetName()+suffix] = true
+			}
+		}
+	}
 	return eng, reg.names
 }
 
