@@ -379,6 +379,9 @@ type analysis struct {
 
 	ctx context.Context // the scan stops when it is done
 
+	startsDone [numViews]bool    // per view kind (see sameAs): wordStarts made
+	starts32   [numViews][]int32 // per view kind: the positions where a value can start
+
 	// Buffers reused from scan to scan (see Scanner.analyses).
 	active, fired bitset
 	cands         []Finding
@@ -432,7 +435,9 @@ func (a *analysis) reset(text string, kw *keywords) {
 	a.nfkc, a.folded = view{}, ""
 	a.spokenDone, a.spoken, a.hasSpoken = false, spoken.View{}, false
 	a.spelledDone, a.spelled, a.hasSpelled = false, spelled.View{}, false
+	a.startsDone = [numViews]bool{}
 	for v := range a.windows {
+		a.starts32[v] = a.starts32[v][:0]
 		for t := range a.windows[v] {
 			tw := &a.windows[v][t]
 			tw.done, tw.ws, tw.maxDigits = false, tw.ws[:0], 0
@@ -494,6 +499,21 @@ func (a *analysis) toOriginal(k viewKind, s, e int) (int, int, bool) {
 	return s, e, spokenPart
 }
 
+// sameAs returns the view kind whose text (and offsets) view k shares: cased reads the folded offsets, a
+// spelled view without spelled letters is the spoken one, a spoken view without number words the folded one.
+func (a *analysis) sameAs(k viewKind) viewKind {
+	if k == viewCased {
+		k = viewFolded
+	}
+	if k == viewSpelled && !a.hasSpelledText() {
+		k = viewSpoken
+	}
+	if k == viewSpoken && a.text(viewSpoken) == a.folded {
+		k = viewFolded
+	}
+	return k
+}
+
 // triggerWindows returns the windows of trigger bit t in view k.
 func (a *analysis) triggerWindows(k viewKind, t int) []window {
 	return a.trigger(k, t).ws
@@ -506,15 +526,7 @@ func (a *analysis) triggerFires(k viewKind, t int) (maxDigits int, fires bool) {
 }
 
 func (a *analysis) trigger(k viewKind, t int) *triggerWindows {
-	if k == viewCased {
-		k = viewFolded // same offsets: folding keeps byte lengths
-	}
-	if k == viewSpelled && !a.hasSpelledText() {
-		k = viewSpoken
-	}
-	if k == viewSpoken && a.text(viewSpoken) == a.folded {
-		k = viewFolded
-	}
+	k = a.sameAs(k)
 	ti := 0
 	for triggerBits[ti] != t {
 		ti++
@@ -664,10 +676,14 @@ func (s *Scanner) runRule(a *analysis, r *compiledRule, out []Finding) ([]Findin
 
 // matchAtStarts tries an RE2 rule anchored at each word start of window w, leftmost first: a start inside a
 // value already accepted is skipped, and a match that fails its validator or score lets the next start try.
+// The word starts come from one pass over the view text, shared by every rule (see analysis.wordStarts).
 func (r *compiledRule) matchAtStarts(a *analysis, m *re2Matcher, txt string, w window, out []Finding) []Finding {
 	next := w.start
-	for s := w.start; s < w.end; s++ {
-		if s < next || !isWordStart(txt, s, w.start) {
+	starts := a.wordStarts(r.view)
+	i, _ := slices.BinarySearch(starts, int32(w.start))
+	for ; i < len(starts) && int(starts[i]) < w.end; i++ {
+		s := int(starts[i])
+		if s < next {
 			continue
 		}
 		if r.anchored {
@@ -692,9 +708,27 @@ func (r *compiledRule) matchAtStarts(a *analysis, m *re2Matcher, txt string, w w
 	return out
 }
 
+// wordStarts returns the positions of the text of view k where a value can start (isWordStart), found once per
+// scan and view: every rule's anchored attempts read them instead of testing each byte of each window again.
+func (a *analysis) wordStarts(k viewKind) []int32 {
+	k = a.sameAs(k)
+	if a.startsDone[k] {
+		return a.starts32[k]
+	}
+	txt := a.text(k)
+	ws := a.starts32[k][:0]
+	for s := 0; s < len(txt); s++ {
+		if isWordStart(txt, s) {
+			ws = append(ws, int32(s))
+		}
+	}
+	a.starts32[k], a.startsDone[k] = ws, true
+	return ws
+}
+
 // isWordStart reports whether a value can start at s: a letter, digit, '+' or '(' that does not continue a word
 // — also at the start of a window, so a keyword found inside a longer word ("hi" in "chi") anchors nothing.
-func isWordStart(txt string, s, windowStart int) bool {
+func isWordStart(txt string, s int) bool {
 	c := txt[s]
 	if !(isDigit(c) || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || c >= 0x80 || c == '+' || c == '(') {
 		return false

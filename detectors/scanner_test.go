@@ -3,6 +3,7 @@ package detectors
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -503,4 +504,23 @@ func TestScanContextStops(t *testing.T) {
 	_, err = s.ScanContext(ctx, text, Options{})
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	assert.NotContains(t, err.Error(), "Andresen")
+}
+
+// TestWordStartsAreSharedByViews checks the premise of sharing one list of word starts between views: the cased
+// text has its value starts where the folded text has them (folding keeps byte lengths and byte classes).
+func TestWordStartsAreSharedByViews(t *testing.T) {
+	s := MustCompileDefault()
+	texts, _ := corpusTexts(t, 200)
+	texts = append(texts, "Ørsted ÅGE Straße ÉCOLE İstanbul ǅemal DE89 3704", "Über-Weg 5/7 (0151) +45 Ἀθῆναι")
+	for _, txt := range texts {
+		a := s.analyze(txt)
+		var cased []int32
+		for i := 0; i < len(a.text(viewCased)); i++ {
+			if isWordStart(a.text(viewCased), i) {
+				cased = append(cased, int32(i))
+			}
+		}
+		assert.Equal(t, cased, slices.Clone(a.wordStarts(viewCased)), "text %q", txt)
+		s.release(a)
+	}
 }
