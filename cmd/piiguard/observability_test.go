@@ -84,7 +84,8 @@ func TestDashboardAndAlertsQueryExportedMetrics(t *testing.T) {
 		}
 	}
 	for _, m := range []string{"piiguard_consumer_lag_records", "piiguard_records_dead_lettered_total",
-		"piiguard_broker_ready", "piiguard_processing_duration_seconds_bucket", "piiguard_detections_total"} {
+		"piiguard_broker_ready", "piiguard_processing_duration_seconds_bucket", "piiguard_detections_total",
+		"piiguard_ready", "piiguard_consumer_partition_lag_records", "piiguard_records_processed_total", "piiguard_rules_info"} {
 		assert.True(t, queried[m], "the dashboard shows %s", m)
 	}
 
@@ -119,7 +120,7 @@ func TestDashboardAndAlertsQueryExportedMetrics(t *testing.T) {
 	tests := map[string]string{ // alert: the metric it must watch
 		"PiiguardConsumerLagGrowing": "piiguard_consumer_lag_records",
 		"PiiguardDeadLetterRate":     "piiguard_records_dead_lettered_total",
-		"PiiguardNotReady":           "piiguard_broker_ready",
+		"PiiguardNotReady":           "piiguard_ready",
 	}
 	for alert, metric := range tests {
 		t.Run(alert, func(t *testing.T) {

@@ -167,7 +167,7 @@ func runRun(env *environ, args []string) int {
 		fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)
 		return exitUsage
 	}
-	opts = append(opts, stream.EntityTypes(ruleTypes(pf.set)...))
+	opts = append(opts, stream.EntityTypes(ruleTypes(pf.set)...), stream.RulesVersion(p.Scanner().Version()))
 	eng, err := stream.New(engine.NewStreamProcessor(p), opts...)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "piiguard run: %v\n", err)

@@ -279,6 +279,7 @@ func (p *pipeline) finish(j *job) {
 	}
 	if !j.failed.Load() {
 		p.e.stats.acknowledged.Add(1)
+		p.e.metrics.done(&j.res)
 		if !j.rec.Timestamp.IsZero() {
 			p.e.metrics.endToEnd.Observe(time.Since(j.rec.Timestamp).Seconds())
 		}

@@ -70,7 +70,7 @@ func New(p Processor, opts ...Opt) (*Engine, error) {
 		cfg:     cfg,
 		proc:    p,
 		log:     cfg.logger,
-		metrics: newMetrics(cfg.entityTypes),
+		metrics: newMetrics(cfg.entityTypes, cfg.rulesVersion),
 		lag:     make(map[topicPartition]int64),
 
 		clientReady:  make(chan struct{}),
@@ -84,6 +84,7 @@ func New(p Processor, opts ...Opt) (*Engine, error) {
 	if reg == nil {
 		reg = prometheus.NewRegistry()
 	}
+	e.metrics.readiness(func() bool { return e.Health().Ready })
 	if err := reg.Register(e.metrics); err != nil {
 		return nil, fmt.Errorf("stream: register metrics: %w", err)
 	}
@@ -395,6 +396,7 @@ func (e *Engine) setLag(tp topicPartition, lag int64) {
 	}
 	e.lagMu.Lock()
 	e.lag[tp] = lag
+	e.metrics.setPartitionLag(tp, lag)
 	var sum int64
 	for _, v := range e.lag {
 		sum += v
@@ -409,6 +411,7 @@ func (e *Engine) dropLag(parts map[string][]int32) {
 	for t, ps := range parts {
 		for _, p := range ps {
 			delete(e.lag, topicPartition{t, p})
+			e.metrics.dropPartitionLag(topicPartition{t, p})
 		}
 	}
 	var sum int64
@@ -422,6 +425,7 @@ func (e *Engine) dropLag(parts map[string][]int32) {
 func (e *Engine) clearLag() {
 	e.lagMu.Lock()
 	clear(e.lag)
+	e.metrics.partitionLag.Reset()
 	e.lagMu.Unlock()
 	e.metrics.lag.Set(0)
 }

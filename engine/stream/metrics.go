@@ -2,6 +2,7 @@ package stream
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -37,11 +38,28 @@ type metrics struct {
 	aborted       prometheus.Counter
 	inFlight      prometheus.Gauge
 	brokerReady   prometheus.Gauge
+	// partitionLag is the lag of each partition this instance owns, by topic and partition number.
+	partitionLag *prometheus.GaugeVec
+	// outcomes counts input records fully acknowledged, by outcome and dead-letter reason.
+	outcomes *prometheus.CounterVec
+	// rulesInfo is 1 for the rules version loaded (RulesVersion).
+	rulesInfo *prometheus.GaugeVec
+	// ready is 1 while Health().Ready, read at each scrape; nil until the Engine sets it.
+	ready prometheus.GaugeFunc
 }
+
+// Outcomes, the values of the outcome label of piiguard_records_processed_total.
+const (
+	outcomeRedacted     = "redacted"
+	outcomeRestricted   = "restricted"
+	outcomeDeadLettered = "dead_lettered"
+	// reasonNone is the reason label of a record that was not dead-lettered.
+	reasonNone = "none"
+)
 
 var _ prometheus.Collector = (*metrics)(nil)
 
-func newMetrics(entityTypes []string) *metrics {
+func newMetrics(entityTypes []string, rulesVersion string) *metrics {
 	m := &metrics{
 		consumed: prometheus.NewCounter(prometheus.CounterOpts{
 			Namespace: namespace, Name: "records_consumed_total",
@@ -97,7 +115,23 @@ func newMetrics(entityTypes []string) *metrics {
 			Namespace: namespace, Name: "broker_ready",
 			Help: "1 when a broker answered the last readiness check, else 0.",
 		}),
+		partitionLag: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Namespace: namespace, Name: "consumer_partition_lag_records",
+			Help: "Records behind the high watermark, by input topic and partition, for the partitions this instance owns.",
+		}, []string{"topic", "partition"}),
+		outcomes: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: namespace, Name: "records_processed_total",
+			Help: "Input records whose outputs were all acknowledged, by outcome (redacted, restricted, dead_lettered) " +
+				"and dead-letter reason code (none when not dead-lettered).",
+		}, []string{"outcome", "reason"}),
+		rulesInfo: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Namespace: namespace, Name: "rules_info",
+			Help: "1, labelled with the version of the loaded rule packs (unknown when not set).",
+		}, []string{"rules_version"}),
 	}
+	m.outcomes.WithLabelValues(outcomeRedacted, reasonNone)
+	m.outcomes.WithLabelValues(outcomeRestricted, reasonNone)
+	m.rulesInfo.WithLabelValues(versionLabel(rulesVersion)).Set(1)
 	for _, k := range []string{kindRedacted, kindCompliance, kindDLQ} {
 		m.produced.WithLabelValues(k)
 		m.produceErrors.WithLabelValues(k)
@@ -120,11 +154,72 @@ func EntityTypes(types ...string) Opt {
 	return opt(func(c *config) { c.entityTypes = append([]string{}, types...) })
 }
 
+// RulesVersion sets the version of the loaded rule packs (rules.Set.Version, e.g.
+// "common@1.0.0,de@1.0.0"), the rules_version label of piiguard_rules_info; a version that is not
+// code-like (letters, digits, '_', '.', '@', ',', '+', '-', at most 256 bytes) is shown as "other".
+// Default: "unknown".
+func RulesVersion(v string) Opt {
+	return opt(func(c *config) { c.rulesVersion = v })
+}
+
+var versionRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.@,+-]{0,255}$`)
+
+// versionLabel returns the rules_version label of v: "unknown" when empty, v when code-like, else "other".
+func versionLabel(v string) string {
+	switch {
+	case v == "":
+		return "unknown"
+	case versionRE.MatchString(v):
+		return v
+	}
+	return "other"
+}
+
+// readiness sets the readiness gauge, piiguard_ready, to read ready at each scrape.
+func (m *metrics) readiness(ready func() bool) {
+	m.ready = prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Namespace: namespace, Name: "ready",
+		Help: "1 while /readyz answers 200 (running, not stopping, a broker answered, the group's assignment held, no recent fetch error), else 0.",
+	}, func() float64 {
+		if ready() {
+			return 1
+		}
+		return 0
+	})
+}
+
+// setPartitionLag sets the lag of one partition.
+func (m *metrics) setPartitionLag(tp topicPartition, lag int64) {
+	m.partitionLag.WithLabelValues(tp.topic, strconv.FormatInt(int64(tp.partition), 10)).Set(float64(lag))
+}
+
+// dropPartitionLag removes the lag series of one partition.
+func (m *metrics) dropPartitionLag(tp topicPartition) {
+	m.partitionLag.DeleteLabelValues(tp.topic, strconv.FormatInt(int64(tp.partition), 10))
+}
+
+// done counts one input record whose outputs were all acknowledged, by its outcome.
+func (m *metrics) done(res *result) {
+	switch {
+	case res.reason != "":
+		m.outcomes.WithLabelValues(outcomeDeadLettered, res.reason).Inc()
+	case len(res.kinds) > 0 && res.kinds[0] == kindRestricted:
+		m.outcomes.WithLabelValues(outcomeRestricted, reasonNone).Inc()
+	default:
+		m.outcomes.WithLabelValues(outcomeRedacted, reasonNone).Inc()
+	}
+}
+
 func (m *metrics) collectors() []prometheus.Collector {
-	return []prometheus.Collector{
+	cs := []prometheus.Collector{
 		m.consumed, m.produced, m.produceErrors, m.deadLettered, m.detections, m.events,
 		m.processing, m.endToEnd, m.lag, m.rebalances, m.aborted, m.inFlight, m.brokerReady,
+		m.partitionLag, m.outcomes, m.rulesInfo,
 	}
+	if m.ready != nil {
+		cs = append(cs, m.ready)
+	}
+	return cs
 }
 
 // Describe implements prometheus.Collector.

@@ -43,6 +43,9 @@ func TestMetricsAfterTraffic(t *testing.T) {
 	assert.Equal(t, 20.0, testutil.ToFloat64(m.detections.WithLabelValues("email", "unknown")))
 	assert.Equal(t, 3.0, testutil.ToFloat64(m.events.WithLabelValues("consent_given")))
 	assert.Equal(t, 0.0, testutil.ToFloat64(m.inFlight))
+	assert.Equal(t, 20.0, testutil.ToFloat64(m.outcomes.WithLabelValues(outcomeRedacted, reasonNone)))
+	assert.Equal(t, 1.0, testutil.ToFloat64(m.outcomes.WithLabelValues(outcomeDeadLettered, "invalid_json")))
+	assert.Equal(t, 0.0, testutil.ToFloat64(m.outcomes.WithLabelValues(outcomeRestricted, reasonNone)))
 	assert.GreaterOrEqual(t, testutil.ToFloat64(m.rebalances), 1.0)
 	assert.Equal(t, 2, testutil.CollectAndCount(m, "piiguard_processing_duration_seconds", "piiguard_end_to_end_latency_seconds"))
 
@@ -66,6 +69,8 @@ func TestMetricsAfterTraffic(t *testing.T) {
 		"piiguard_consumer_lag_records 0",
 		"piiguard_transactions_aborted_total 0",
 		"piiguard_broker_ready",
+		`piiguard_rules_info{rules_version="unknown"} 1`,
+		"piiguard_ready 1",
 	} {
 		assert.Contains(t, string(body), name)
 	}
@@ -129,7 +134,7 @@ func TestDetectionLabels(t *testing.T) {
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			m := newMetrics(tc.known)
+			m := newMetrics(tc.known, "")
 			m.observe(&tc.out)
 			got := map[[2]string]float64{}
 			ch := make(chan prometheus.Metric, 16)
@@ -145,6 +150,98 @@ func TestDetectionLabels(t *testing.T) {
 				got[[2]string{lv["entity_type"], lv["action"]}] = pb.GetCounter().GetValue()
 			}
 			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestPartitionLag(t *testing.T) {
+	e, err := New(upper{})
+	require.NoError(t, err)
+	a, b := topicPartition{DefaultInTopic, 0}, topicPartition{DefaultInTopic, 3}
+	e.setLag(a, 5)
+	e.setLag(b, -2) // a high watermark behind the last record read counts as none
+	assert.Equal(t, 5.0, testutil.ToFloat64(e.metrics.partitionLag.WithLabelValues(DefaultInTopic, "0")))
+	assert.Equal(t, 0.0, testutil.ToFloat64(e.metrics.partitionLag.WithLabelValues(DefaultInTopic, "3")))
+	assert.Equal(t, 5.0, testutil.ToFloat64(e.metrics.lag))
+
+	e.dropLag(map[string][]int32{DefaultInTopic: {0}})
+	assert.Equal(t, 1, testutil.CollectAndCount(e.metrics.partitionLag), "partition 0 revoked")
+	assert.Equal(t, 0.0, testutil.ToFloat64(e.metrics.lag))
+	e.setLag(a, 7)
+	e.clearLag()
+	assert.Equal(t, 0, testutil.CollectAndCount(e.metrics.partitionLag), "no partition owned once stopped")
+}
+
+// TestReadyGauge checks that piiguard_ready follows Health().Ready, also where piiguard_broker_ready does not.
+func TestReadyGauge(t *testing.T) {
+	e, err := New(upper{})
+	require.NoError(t, err)
+	ready := func() float64 { return testutil.ToFloat64(e.metrics.ready) }
+	assert.Equal(t, 0.0, ready(), "not running")
+
+	e.health.running.Store(true)
+	e.health.assigned.Store(true)
+	e.setBrokerOK(true)
+	assert.Equal(t, 1.0, ready())
+
+	e.health.assigned.Store(false) // a rebalance took the assignment away
+	assert.Equal(t, 0.0, ready())
+	assert.Equal(t, 1.0, testutil.ToFloat64(e.metrics.brokerReady), "the broker still answers")
+	e.health.assigned.Store(true)
+
+	e.fetchFailed()
+	assert.Equal(t, 0.0, ready(), "a fetch just failed")
+	assert.Equal(t, 1.0, testutil.ToFloat64(e.metrics.brokerReady))
+	e.health.fetchErrAt.Store(0)
+
+	e.health.stopping.Store(true)
+	assert.Equal(t, 0.0, ready(), "stopping")
+}
+
+func TestRulesInfo(t *testing.T) {
+	tests := map[string]struct{ version, want string }{
+		"packs":        {"common@1.0.0,de@1.0.0", "common@1.0.0,de@1.0.0"},
+		"not set":      {"", "unknown"},
+		"spaces":       {"common 1.0", "other"},
+		"quote":        {`x"y`, "other"},
+		"too long":     {strings.Repeat("a", 257), "other"},
+		"pre-release":  {"custom@2.0.0-rc.1+b7", "custom@2.0.0-rc.1+b7"},
+		"leading sign": {"@1.0", "other"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			e, err := New(upper{}, RulesVersion(tc.version))
+			require.NoError(t, err)
+			assert.Equal(t, 1, testutil.CollectAndCount(e.metrics.rulesInfo))
+			assert.Equal(t, 1.0, testutil.ToFloat64(e.metrics.rulesInfo.WithLabelValues(tc.want)))
+		})
+	}
+}
+
+func TestRecordOutcome(t *testing.T) {
+	tests := map[string]struct {
+		res             result
+		outcome, reason string
+	}{
+		"redacted":      {result{kinds: []string{kindRedacted, kindCompliance}}, outcomeRedacted, reasonNone},
+		"restricted":    {result{kinds: []string{kindRestricted, kindSubject}}, outcomeRestricted, reasonNone},
+		"dead-lettered": {result{kinds: []string{kindDLQ}, reason: ReasonScanTimeout}, outcomeDeadLettered, ReasonScanTimeout},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			m := newMetrics(nil, "")
+			m.done(&tc.res)
+			assert.Equal(t, 1.0, testutil.ToFloat64(m.outcomes.WithLabelValues(tc.outcome, tc.reason)))
+			ch := make(chan prometheus.Metric, 8)
+			m.outcomes.Collect(ch)
+			close(ch)
+			var total float64
+			for c := range ch {
+				var pb dto.Metric
+				require.NoError(t, c.Write(&pb))
+				total += pb.GetCounter().GetValue()
+			}
+			assert.Equal(t, 1.0, total, "one outcome per record")
 		})
 	}
 }

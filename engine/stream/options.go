@@ -78,6 +78,7 @@ type config struct {
 	dialTimeout     time.Duration // bounds a connection with TLS, handshake included
 	logEvery        time.Duration // how often one identical warning is logged at most
 	entityTypes     []string      // metric label values of entity_type; nil: any code
+	rulesVersion    string        // rules_version label of piiguard_rules_info; "": unknown
 }
 
 func defaults() config {

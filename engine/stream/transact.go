@@ -184,6 +184,9 @@ func (e *Engine) transact(hard context.Context, sess *kgo.GroupTransactSession, 
 		return nil
 	}
 	e.stats.acknowledged.Add(uint64(n))
+	for i := range results {
+		e.metrics.done(&results[i])
+	}
 	for kind, c := range produced {
 		e.metrics.produced.WithLabelValues(kind).Add(float64(c))
 		e.stats.produced.Add(uint64(c))
