@@ -76,13 +76,18 @@ func Digits(s string) (v View, ok bool) {
 		toks  = stack[:0]
 		words bool // the segment holds a number word
 		out   builder
+		near  recent // the last words, for dates said in words
 	)
 	for i := 0; i < len(s); {
 		switch classes[s[i]] {
 		case cSep:
+			if s[i] == '.' || s[i] == '\n' {
+				near.loose = true
+			}
 			i++
 			continue
 		case cBreak:
+			near.reset()
 			if len(toks) > 0 {
 				flush(s, toks, words, &out)
 				toks, words = toks[:0], false
@@ -92,6 +97,9 @@ func Digits(s string) (v View, ok bool) {
 		case cMulti:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if !isWordRune(r) {
+				if !isSepRune(r) {
+					near.reset()
+				}
 				if !isSepRune(r) && len(toks) > 0 {
 					flush(s, toks, words, &out)
 					toks, words = toks[:0], false
@@ -101,6 +109,7 @@ func Digits(s string) (v View, ok bool) {
 			}
 		}
 		j, group := wordEnd(s, i)
+		near.push(i, j)
 		t := tok{start: int32(i), end: int32(j), kind: kDigits}
 		if !group {
 			e, found := lookup(s[i:j])
@@ -109,6 +118,9 @@ func Digits(s string) (v View, ok bool) {
 				if len(toks) > 0 {
 					flush(s, toks, words, &out)
 					toks, words = toks[:0], false
+				}
+				if m, ok := lookupDate(s[i:j]); ok && m.kind == dMonth {
+					out.dates = date(s, near.words(), m, j, out.dates)
 				}
 				i = j
 				continue
@@ -192,12 +204,17 @@ func qualifies(run []tok) bool {
 	return word && n >= 2
 }
 
-// builder writes the view; it allocates only when the first run is converted.
-type builder struct{ textmap.Builder }
+// builder writes the view; it allocates only when the first run is converted. dates are the edits of spoken
+// dates (see date), written in order between the runs; one that overlaps a run gives way to it.
+type builder struct {
+	textmap.Builder
+	dates []edit
+}
 
 // run writes the digits of one run and the original text before it.
 func (o *builder) run(s string, run []tok) {
 	o.Begin(s, 64)
+	o.edits(s, int(run[0].start), int(run[len(run)-1].end))
 	o.Copy(s, o.Last, int(run[0].start))
 	var d [8]byte
 	for _, t := range run {
@@ -210,8 +227,26 @@ func (o *builder) run(s string, run []tok) {
 	o.Last = int(run[len(run)-1].end)
 }
 
-// view returns the view of s, or s itself when no run was converted.
-func (o *builder) view(s string) (View, bool) { return o.View("spoken", s) }
+// edits writes the date edits that end before from, and drops those that overlap [from,to).
+func (o *builder) edits(s string, from, to int) {
+	for len(o.dates) > 0 && int(o.dates[0].start) < to {
+		e := o.dates[0]
+		o.dates = o.dates[1:]
+		if int(e.start) < o.Last || int(e.end) > from {
+			continue
+		}
+		o.Begin(s, 64)
+		o.Copy(s, o.Last, int(e.start))
+		o.ReplaceBytes(e.text[:e.n], int(e.start), int(e.end))
+		o.Last = int(e.end)
+	}
+}
+
+// view returns the view of s, or s itself when nothing was converted.
+func (o *builder) view(s string) (View, bool) {
+	o.edits(s, len(s), len(s))
+	return o.View("spoken", s)
+}
 
 // digits appends the digits of numeral t to dst.
 func (t tok) digits(dst []byte) []byte {

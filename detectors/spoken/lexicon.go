@@ -256,7 +256,12 @@ func lookup(w string) (entry, bool) {
 		}
 	}
 	if len(w) >= minSplit {
-		return splitHundreds(w)
+		if e, ok := splitHundreds(w); ok {
+			return e, true
+		}
+	}
+	if len(w) >= minThousands {
+		return splitThousands(w)
 	}
 	return entry{}, false
 }
