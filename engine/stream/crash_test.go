@@ -87,7 +87,7 @@ func TestCrashRecovery(t *testing.T) {
 					n += o
 				}
 				return n == int64(len(msgs))
-			}, 30*time.Second, 50*time.Millisecond, "every input committed")
+			}, slowDeadline, 50*time.Millisecond, "every input committed")
 			require.NoError(t, second.Process.Signal(syscall.SIGTERM))
 			require.NoError(t, second.Wait(), "graceful exit on SIGTERM")
 

@@ -245,12 +245,18 @@ func total(m map[int]int64) (n int64) {
 	return n
 }
 
-// waitCount waits until topic holds at least n records.
+// waitCount waits until topic holds at least n records. The deadline is long enough to outlast a group
+// rebalance or a transaction timeout on a loaded 2-core machine (both about 40 s); a healthy run takes
+// milliseconds.
 func waitCount(t *testing.T, addr, topic string, n int64) {
 	t.Helper()
 	require.Eventually(t, func() bool { return total(endOffsets(t, addr, topic)) >= n },
-		30*time.Second, 20*time.Millisecond, "topic %s never reached %d records", topic, n)
+		slowDeadline, 20*time.Millisecond, "topic %s never reached %d records", topic, n)
 }
+
+// slowDeadline bounds the waits for progress that a loaded machine can delay by a rebalance or a transaction
+// timeout.
+const slowDeadline = 75 * time.Second
 
 // readAll reads every record of topic with kafka-go, partition by
 // partition, in offset order.

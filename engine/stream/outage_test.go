@@ -60,7 +60,7 @@ func TestBrokerOutageThenBack(t *testing.T) {
 					n += o
 				}
 				return n == total(endOffsets(t, addr, DefaultInTopic))
-			}, 30*time.Second, 50*time.Millisecond, "every input committed")
+			}, slowDeadline, 50*time.Millisecond, "every input committed")
 			require.NoError(t, r.stop())
 
 			got := map[string]int{}
