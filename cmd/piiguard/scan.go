@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"time"
 
 	"github.com/piiguard/piiguard/engine"
 	"github.com/piiguard/piiguard/engine/stream"
@@ -22,6 +24,10 @@ type scanLine struct {
 	result *engine.Result
 }
 
+// defaultScanTimeout is scan's --timeout: the cost bound that comes with --max-record-bytes, long enough for a
+// record at that limit on a slow core.
+const defaultScanTimeout = time.Minute
+
 func runScan(env *environ, args []string) int {
 	fs := newFlags(env, "scan", "scan [flags] < records.jsonl > redacted.jsonl",
 		"Reads one record per line (a JSON object, or plain text) and writes one redacted line per input line.")
@@ -30,6 +36,8 @@ func runScan(env *environ, args []string) int {
 	findingsOut := fs.String("findings-out", "", "write findings as JSONL to `FILE` (no values)")
 	complianceOut := fs.String("compliance-out", "", "write compliance events as JSONL to `FILE`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "records scanned in parallel (output keeps input order)")
+	timeout := fs.Duration("timeout", defaultScanTimeout, "the longest one record may take; a record over it fails "+
+		"(scan_timeout) and its scan stops, the next lines go on")
 	if code, done := parseFlags(env, fs, args); done {
 		return code
 	}
@@ -38,6 +46,9 @@ func runScan(env *environ, args []string) int {
 	}
 	if *workers < 1 {
 		return badArgs(env, fs, "--workers must be at least 1")
+	}
+	if *timeout <= 0 {
+		return badArgs(env, fs, "--timeout must be positive")
 	}
 	p, err := pf.pipeline(env)
 	if err != nil {
@@ -78,7 +89,9 @@ func runScan(env *environ, args []string) int {
 		if l.err != nil || len(l.data) == 0 {
 			return l
 		}
-		l.result, l.err = p.ProcessRecord(l.data)
+		ctx, cancel := context.WithTimeout(context.Background(), *timeout)
+		l.result, l.err = p.ProcessRecordContext(ctx, l.data)
+		cancel()
 		l.data = nil
 		return l
 	}
@@ -135,6 +148,9 @@ type lineFinding struct {
 // describe returns a message for a failed record that names the problem and never quotes the record.
 func describe(err error) string {
 	var pe stream.ProcessError
+	if errors.As(err, &pe) && pe.Reason == engine.ReasonScanTimeout && errors.Is(pe.Err, context.DeadlineExceeded) {
+		return engine.ReasonScanTimeout + ": not done within --timeout"
+	}
 	if errors.As(err, &pe) {
 		if pe.Err != nil {
 			return pe.Err.Error() // record and detectors errors carry a reason and an offset, never content

@@ -166,3 +166,24 @@ func TestScanComplianceEventsCarryProof(t *testing.T) {
 	}
 	assert.Equal(t, map[string]bool{"consent_given": true, "erasure_request": true, "recording_consent": true}, kinds)
 }
+
+// TestScanTimeoutBoundsARecord: a record that takes longer than --timeout fails as scan_timeout (its scan stops)
+// and the lines after it are processed as usual.
+func TestScanTimeoutBoundsARecord(t *testing.T) {
+	slow := `{"id":"2","text":"` + strings.Repeat("I am Laurits Andresen, IBAN DE89 3704 0044 0532 0130 00. ", 8000) + `"}`
+	lines := []string{`{"id":"1","text":"mail jane.doe@example.com"}`, slow, `{"id":"3","text":"mail jane.doe@example.com"}`}
+	code, out, errs := runCLI(t, strings.NewReader(strings.Join(lines, "\n")+"\n"),
+		"scan", "--ephemeral-key", "--timeout", "150ms", "--workers", "1")
+	assert.Equal(t, exitFailed, code)
+	got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Len(t, got, 3)
+	assert.Contains(t, got[0], "<EMAIL:ephemeral:")
+	assert.Equal(t, "", got[1], "the slow record (456 KB of values, seconds to scan) is written as an empty line")
+	assert.Contains(t, got[2], "<EMAIL:ephemeral:", "the next line goes on")
+	assert.Contains(t, errs, "line 2: scan_timeout")
+	assert.NotContains(t, errs, "Laurits")
+
+	code, _, errs = runCLI(t, strings.NewReader(lines[0]+"\n"), "scan", "--ephemeral-key", "--timeout", "0s")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errs, "--timeout must be positive")
+}
