@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/piiguard/piiguard/engine/subjects"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
@@ -122,11 +123,21 @@ func (e *Engine) transact(hard context.Context, sess *kgo.GroupTransactSession, 
 	)
 	stopped := false
 	produced := map[string]int{}
+	committed := false
+	undo := e.subjectsUndo()
+	defer func() {
+		if !committed {
+			undo.restore() // the aborted records raise their state changes again when processed again
+		}
+	}()
 	for i := range results {
 		res := &results[i]
 		if res.stopped {
 			stopped = true
 			break
+		}
+		if len(res.changes) > 0 {
+			undo.save(res.subject)
 		}
 		e.route(res)
 		for k, r := range res.recs {
@@ -170,8 +181,10 @@ func (e *Engine) transact(hard context.Context, sess *kgo.GroupTransactSession, 
 		return nil
 	}
 
-	committed, err := sess.End(hard, kgo.TryCommit)
+	var err error
+	committed, err = sess.End(hard, kgo.TryCommit)
 	if err != nil {
+		committed = false // restored; had the commit landed, the state is read back from the topic
 		e.noteError(ErrKindTransaction)
 		e.stats.aborted.Add(1)
 		e.metrics.aborted.Inc()
@@ -198,4 +211,41 @@ func (e *Engine) transact(hard context.Context, sess *kgo.GroupTransactSession, 
 		}
 	}
 	return nil
+}
+
+// subjectsUndo remembers the subject states a transaction's routing may
+// change, so that an aborted transaction leaves the table as it found it:
+// otherwise its records, processed again, would find their state already
+// applied and not write it to the subject-state topic again.
+type subjectsUndo struct {
+	e    *Engine
+	prev map[string]*subjects.State // nil: the token had no state
+}
+
+func (e *Engine) subjectsUndo() *subjectsUndo {
+	return &subjectsUndo{e: e, prev: map[string]*subjects.State{}}
+}
+
+// save remembers the states of tokens, the first time each is seen.
+func (u *subjectsUndo) save(tokens []string) {
+	for _, tok := range tokens {
+		if _, ok := u.prev[tok]; ok {
+			continue
+		}
+		var p *subjects.State
+		if s, ok := u.e.subjects.Get(tok); ok {
+			p = &s
+		}
+		u.prev[tok] = p
+	}
+}
+
+// restore puts the remembered states back.
+func (u *subjectsUndo) restore() {
+	for tok, p := range u.prev {
+		u.e.subjects.Delete(tok)
+		if p != nil {
+			u.e.subjects.Put(tok, *p)
+		}
+	}
 }
