@@ -15,6 +15,7 @@ import (
 
 	"github.com/piiguard/piiguard/engine/broker"
 	"github.com/segmentio/kafka-go"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/twmb/franz-go/pkg/kadm"
 	"github.com/twmb/franz-go/pkg/kfake"
@@ -252,6 +253,36 @@ func waitCount(t *testing.T, addr, topic string, n int64) {
 	t.Helper()
 	require.Eventually(t, func() bool { return total(endOffsets(t, addr, topic)) >= n },
 		slowDeadline, 20*time.Millisecond, "topic %s never reached %d records", topic, n)
+}
+
+// waitAllCommitted waits until the group has committed n offsets of the input topic in all.
+func waitAllCommitted(t *testing.T, addr string, n int64) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		var got int64
+		for _, o := range committed(t, addr, DefaultGroup, DefaultInTopic) {
+			got += o
+		}
+		return got == n
+	}, slowDeadline, 50*time.Millisecond, "every input committed")
+}
+
+// assertDelivered checks the committed output: every input once (exactly-once) or at least once, and nothing
+// else.
+func assertDelivered(t *testing.T, addr string, msgs []kafka.Message, eos bool) {
+	t.Helper()
+	got := map[string]int{}
+	for _, v := range readIsolated(t, addr, DefaultOutTopic, kgo.ReadCommitted()) {
+		got[idOf(v)]++
+	}
+	for _, id := range ids(msgs) {
+		if eos {
+			assert.Equal(t, 1, got[id], "id %s exactly once", id)
+		} else {
+			assert.GreaterOrEqual(t, got[id], 1, "id %s at least once", id)
+		}
+	}
+	assert.Len(t, got, len(msgs), "nothing else reaches the redacted topic")
 }
 
 // slowDeadline bounds the waits for progress that a loaded machine can delay by a rebalance or a transaction
