@@ -1,12 +1,11 @@
 package detectors
 
 import (
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/piiguard/piiguard/engine/synth"
+	"github.com/piiguard/piiguard/bench/reference"
 )
 
 // benchText returns the text of testdata/bench.txt.
@@ -38,42 +37,14 @@ func BenchmarkScanText(b *testing.B) {
 	}
 }
 
-// corpusTexts returns the scannable text fields of n synthetic records (calls, chats, emails; de, da, it, en).
+// corpusTexts returns the scannable text fields of n synthetic records (calls, chats, emails; de, da, it, en),
+// collected as the reference benchmark collects them (bench/reference), and their size.
 func corpusTexts(b testing.TB, n int) ([]string, int64) {
-	g := synth.New(42)
-	var texts []string
-	var size int64
-	for range n {
-		var v any
-		if err := json.Unmarshal(g.Next().Record, &v); err != nil {
-			b.Fatal(err)
-		}
-		collectTexts(v, "", &texts)
-	}
-	for _, t := range texts {
-		size += int64(len(t))
+	texts, size, err := reference.Texts(42, n)
+	if err != nil {
+		b.Fatal(err)
 	}
 	return texts, size
-}
-
-// collectTexts gathers the string values a record's scan would see (metadata members excluded).
-func collectTexts(v any, key string, out *[]string) {
-	switch x := v.(type) {
-	case string:
-		switch key {
-		case "id", "channel", "language", "speaker", "at", "from_role":
-			return
-		}
-		*out = append(*out, x)
-	case map[string]any:
-		for k, y := range x {
-			collectTexts(y, k, out)
-		}
-	case []any:
-		for _, y := range x {
-			collectTexts(y, key, out)
-		}
-	}
 }
 
 // BenchmarkScanCorpus is the scanner's throughput per core with every default pack on, over the text fields of

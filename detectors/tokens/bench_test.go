@@ -1,40 +1,18 @@
 package tokens
 
 import (
-	"encoding/json"
 	"fmt"
 	"testing"
 
-	"github.com/piiguard/piiguard/engine/synth"
+	"github.com/piiguard/piiguard/bench/reference"
 )
 
-// corpus returns the text fields of n synthetic records (calls, chats, emails; de, da, it, en) and their size.
+// corpus returns the scannable text fields of n synthetic records (calls, chats, emails; de, da, it, en), as
+// the scanner's benchmarks read them (bench/reference), and their size.
 func corpus(b *testing.B, n int) ([]string, int64) {
-	g := synth.New(42)
-	var texts []string
-	var size int64
-	var walk func(v any)
-	walk = func(v any) {
-		switch x := v.(type) {
-		case string:
-			texts = append(texts, x)
-			size += int64(len(x))
-		case map[string]any:
-			for _, y := range x {
-				walk(y)
-			}
-		case []any:
-			for _, y := range x {
-				walk(y)
-			}
-		}
-	}
-	for range n {
-		var v any
-		if err := json.Unmarshal(g.Next().Record, &v); err != nil {
-			b.Fatal(err)
-		}
-		walk(v)
+	texts, size, err := reference.Texts(42, n)
+	if err != nil {
+		b.Fatal(err)
 	}
 	return texts, size
 }
