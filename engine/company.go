@@ -37,7 +37,7 @@ func companyOf(rec *record.Record) *company {
 			continue
 		}
 		for _, m := range mailAddress.FindAllStringSubmatch(f.Value, -1) {
-			if roleOf(m[1]+"@x", "email") == detectors.RoleAgent {
+			if serviceMailbox(m[1]) {
 				c.add(m[2])
 			}
 		}

@@ -342,6 +342,18 @@ var serviceMailboxes = []string{"support", "service", "kundenservice", "kundeser
 	"assistenza", "help", "care", "noreply", "no-reply", "info", "team", "datenschutz", "privacy", "dpo",
 	"kontakt", "contact", "customerservice", "hotline"}
 
+// serviceMailbox reports whether an address's local part is one of a company's own mailboxes ("support",
+// "kundeservice.nord", "service-de").
+func serviceMailbox(local string) bool {
+	local = strings.ToLower(local)
+	for _, m := range serviceMailboxes {
+		if local == m || strings.HasPrefix(local, m+".") || strings.HasPrefix(local, m+"-") {
+			return true
+		}
+	}
+	return false
+}
+
 // roleOf is the role of a speaker value: a role word, or for an email address the agent when it is a service
 // mailbox and the customer otherwise. An email from an unknown sender is the customer's.
 func roleOf(v, channel string) string {
@@ -349,12 +361,9 @@ func roleOf(v, channel string) string {
 		return r
 	}
 	if at := strings.IndexByte(v, '@'); at > 0 {
-		local := strings.ToLower(strings.TrimSpace(v[:at]))
-		local = local[strings.LastIndexAny(local, "<\" ")+1:]
-		for _, m := range serviceMailboxes {
-			if local == m || strings.HasPrefix(local, m+".") || strings.HasPrefix(local, m+"-") {
-				return detectors.RoleAgent
-			}
+		local := strings.TrimSpace(v[:at])
+		if serviceMailbox(local[strings.LastIndexAny(local, "<\" ")+1:]) {
+			return detectors.RoleAgent
 		}
 		return detectors.RoleCustomer
 	}
