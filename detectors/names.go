@@ -1,6 +1,8 @@
 package detectors
 
 import (
+	"slices"
+
 	"github.com/piiguard/piiguard/detectors/lexicon"
 	"github.com/piiguard/piiguard/detectors/tokens"
 )
@@ -20,10 +22,8 @@ func (a *analysis) lexiconNames(fs []Finding, r *compiledRule) []Finding {
 	a.toks = tokens.Append(a.toks[:0], text)
 	toks := a.toks
 	// covered[i] is the index+1 of the finding that covers token i, 0 for none.
-	covered := a.covered[:0]
-	for range toks {
-		covered = append(covered, 0)
-	}
+	covered := slices.Grow(a.covered[:0], len(toks))[:len(toks)]
+	clear(covered)
 	a.covered = covered
 	ti := 0
 	for fi, f := range fs { // both in text order: one sweep, in original offsets

@@ -77,7 +77,7 @@ type Scanner struct {
 	gatedBy   [][]int32 // keyword id → indexes of the rules it gates
 	ungated   bitset    // rules with no gate
 	untrigger bitset    // rules with no trigger
-	// triggered lists, per view kind and trigger, the rules that trigger runs (by index, with their minDigits).
+	// triggered lists, per view kind and trigger, the indexes of the rules that trigger lets run.
 	triggered [numViews][numTriggers][]int32
 	kw        keywords
 	version   string
@@ -379,8 +379,8 @@ type analysis struct {
 
 	ctx context.Context // the scan stops when it is done
 
-	startsDone [numViews]bool    // per view kind (see sameAs): wordStarts made
-	starts32   [numViews][]int32 // per view kind: the positions where a value can start
+	wordPosDone [numViews]bool    // per view kind (see sameAs): wordStarts made
+	wordPos     [numViews][]int32 // per view kind: the positions where a value can start
 
 	// Buffers reused from scan to scan (see Scanner.analyses).
 	active, fired bitset
@@ -435,9 +435,9 @@ func (a *analysis) reset(text string, kw *keywords) {
 	a.nfkc, a.folded = view{}, ""
 	a.spokenDone, a.spoken, a.hasSpoken = false, spoken.View{}, false
 	a.spelledDone, a.spelled, a.hasSpelled = false, spelled.View{}, false
-	a.startsDone = [numViews]bool{}
+	a.wordPosDone = [numViews]bool{}
 	for v := range a.windows {
-		a.starts32[v] = a.starts32[v][:0]
+		a.wordPos[v] = a.wordPos[v][:0]
 		for t := range a.windows[v] {
 			tw := &a.windows[v][t]
 			tw.done, tw.ws, tw.maxDigits = false, tw.ws[:0], 0
@@ -712,17 +712,17 @@ func (r *compiledRule) matchAtStarts(a *analysis, m *re2Matcher, txt string, w w
 // scan and view: every rule's anchored attempts read them instead of testing each byte of each window again.
 func (a *analysis) wordStarts(k viewKind) []int32 {
 	k = a.sameAs(k)
-	if a.startsDone[k] {
-		return a.starts32[k]
+	if a.wordPosDone[k] {
+		return a.wordPos[k]
 	}
 	txt := a.text(k)
-	ws := a.starts32[k][:0]
+	ws := a.wordPos[k][:0]
 	for s := 0; s < len(txt); s++ {
 		if isWordStart(txt, s) {
 			ws = append(ws, int32(s))
 		}
 	}
-	a.starts32[k], a.startsDone[k] = ws, true
+	a.wordPos[k], a.wordPosDone[k] = ws, true
 	return ws
 }
 
